@@ -1,0 +1,44 @@
+/** Every code a use-case may throw; the server maps each to an HTTP status and a Chinese message. */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'INVALID_ID_NUMBER',
+  'INVALID_CREDIT_CODE',
+  'INVALID_PHONE',
+  'INVALID_DATE',
+  'DATE_IN_FUTURE',
+  'UNKNOWN_CASE_SOURCE',
+  'TRANSFER_SOURCE_DETAIL_REQUIRED',
+  'PARTY_FIELDS_MISMATCH',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'FORBIDDEN',
+  'CASE_NOT_FOUND',
+  'AGENCY_NOT_FOUND',
+  'SECTION_NOT_FOUND',
+  'USER_NOT_FOUND',
+  'USERNAME_TAKEN',
+  'AGENCY_CODE_TAKEN',
+  'CREDENTIAL_NUMBER_TAKEN',
+  'INVALID_ROLE',
+  'INVALID_CREDENTIAL_PERIOD',
+  'WEAK_PASSWORD',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, details?: unknown) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isDomainError = (error: unknown): error is DomainError => error instanceof DomainError;

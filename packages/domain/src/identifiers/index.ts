@@ -1,0 +1,3 @@
+export * from './credit-code';
+export * from './phone';
+export * from './resident-id';

@@ -1,0 +1,143 @@
+import path from 'node:path';
+
+// Rule 7: this is the only module that reads process.env.
+export type DatabaseConfig = { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  isDemo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  session: { idleMinutes: number; maxHours: number; isCookieSecure: boolean };
+  webDistDir: string;
+};
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`配置无效 / invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** Parses and checks every variable, collecting all problems so one boot shows them all. */
+export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()): Config => {
+  const problems: string[] = [];
+  const value = (name: string): string | undefined => {
+    const v = env[name]?.trim();
+
+    return v === '' ? undefined : v;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = value(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < min || n > max) {
+      problems.push(`${name}=${raw}: 应为 ${min}-${max} 之间的整数 / must be an integer from ${min} to ${max}`);
+
+      return fallback;
+    }
+
+    return n;
+  };
+  const flag = (name: string, fallback: boolean): boolean => {
+    const raw = value(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (TRUE.includes(raw)) return true;
+    if (FALSE.includes(raw)) return false;
+    problems.push(`${name}=${raw}: 应为 true 或 false / must be true or false`);
+
+    return fallback;
+  };
+
+  const port = integer('PORT', 3000, 1, 65535);
+  const host = value('HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host))
+    problems.push(`HOST=${host}: 不是有效的主机名或地址 / not a host name or address`);
+  const dataDir = path.resolve(cwd, value('LIUHEN_DATA') ?? './data');
+
+  const url = value('DATABASE_URL');
+  let database: DatabaseConfig = { kind: 'pglite', dataDir: path.join(dataDir, 'db') };
+  if (url !== undefined) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol) || parsed.hostname === '') {
+      problems.push(
+        'DATABASE_URL: 应为 postgres://用户@主机:端口/数据库 / must look like postgres://user@host:port/db',
+      );
+    } else {
+      database = { kind: 'postgres', url };
+    }
+  }
+
+  // Demo users by default only on the embedded database, so a production database never gets them by accident.
+  const isDemo = flag('LIUHEN_DEMO', database.kind === 'pglite');
+
+  const logLevelRaw = value('LOG_LEVEL') ?? 'info';
+  const logLevel = (LOG_LEVELS as readonly string[]).includes(logLevelRaw)
+    ? (logLevelRaw as Config['logLevel'])
+    : 'info';
+  if (logLevel !== logLevelRaw) problems.push(`LOG_LEVEL=${logLevelRaw}: 应为 ${LOG_LEVELS.join('|')}`);
+
+  const idleMinutes = integer('LIUHEN_SESSION_IDLE_MINUTES', 30, 1, 24 * 60);
+  const maxHours = integer('LIUHEN_SESSION_MAX_HOURS', 12, 1, 24 * 30);
+  const isCookieSecure = flag('LIUHEN_COOKIE_SECURE', false);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    port,
+    host,
+    dataDir,
+    database,
+    isDemo,
+    logLevel,
+    session: { idleMinutes, maxHours, isCookieSecure },
+    webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
+  };
+};
+
+export type TestConfig = {
+  backend: 'pglite' | 'postgres';
+  postgresUrl: string | null;
+  chromiumPath: string;
+  /** PATH for child processes the tests start (the server itself, the admin command). */
+  systemPath: string;
+};
+
+/** What the test harness may use from the environment; kept here so no other module reads it. */
+export const loadTestConfig = (env: Env = process.env): TestConfig => {
+  const postgresUrl = env.LIUHEN_TEST_DATABASE_URL?.trim() || null;
+  const backend = env.LIUHEN_TEST_BACKEND?.trim() === 'postgres' ? 'postgres' : 'pglite';
+  if (backend === 'postgres' && postgresUrl === null) {
+    throw new ConfigError([
+      'LIUHEN_TEST_BACKEND=postgres 需要 LIUHEN_TEST_DATABASE_URL / needs LIUHEN_TEST_DATABASE_URL',
+    ]);
+  }
+
+  return {
+    backend,
+    postgresUrl,
+    chromiumPath: env.LIUHEN_CHROMIUM?.trim() || '/usr/bin/chromium',
+    systemPath: env.PATH ?? '/usr/local/bin:/usr/bin:/bin',
+  };
+};
+
+/** The environment for a child process of the test runner: this one's, with some variables set. */
+export const childEnvironment = (overrides: Env): Env => ({ ...process.env, ...overrides });

@@ -1,0 +1,277 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// PGlite hands back Uint8Array and pg hands back Buffer; both become Uint8Array here.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  toDriver: (value) => Buffer.from(value),
+  fromDriver: (value) => new Uint8Array(value),
+});
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull();
+
+export const agencies = pgTable(
+  'agencies',
+  {
+    id: uuid('id').primaryKey(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => agencies.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    level: text('level').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('agencies_code_key').on(t.code),
+    check('agencies_level_check', sql`${t.level} in ('region', 'city', 'county')`),
+  ],
+);
+
+export const sections = pgTable(
+  'sections',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sections_agency_name_key').on(t.agencyId, t.name),
+    check('sections_kind_check', sql`${t.kind} in ('enforcement', 'legal', 'office', 'other')`),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    sectionId: uuid('section_id').references(() => sections.id),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_username_key').on(t.username), index('users_agency_idx').on(t.agencyId)],
+);
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.role] }),
+    check(
+      'user_roles_role_check',
+      sql`${t.role} in ('officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'archivist', 'supervisor', 'device_keeper', 'intake_clerk', 'system_admin', 'security_admin', 'audit_admin')`,
+    ),
+  ],
+);
+
+export const credentials = pgTable(
+  'credentials',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    number: text('number').notNull(),
+    field: text('field').notNull(),
+    issuer: text('issuer').notNull(),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('credentials_number_key').on(t.number),
+    index('credentials_user_idx').on(t.userId),
+    check('credentials_period_check', sql`${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // SHA-256 of the cookie token: a leaked table does not yield usable sessions.
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: uuid('id').primaryKey(),
+    username: text('username').notNull(),
+    userId: uuid('user_id').references(() => users.id),
+    outcome: text('outcome').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('login_attempts_user_at_idx').on(t.userId, t.at),
+    check(
+      'login_attempts_outcome_check',
+      sql`${t.outcome} in ('success', 'bad_password', 'locked', 'disabled', 'unknown_user')`,
+    ),
+  ],
+);
+
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: uuid('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    userId: uuid('user_id'),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('security_events_at_idx').on(t.at)],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    procedure: text('procedure').notNull(),
+    number: text('number').notNull(),
+    year: integer('year').notNull(),
+    sequence: integer('sequence').notNull(),
+    stage: text('stage').notNull(),
+    source: text('source').notNull(),
+    sourceDetail: text('source_detail'),
+    place: text('place').notNull(),
+    discoveredOn: date('discovered_on', { mode: 'string' }).notNull(),
+    summary: text('summary').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('cases_agency_number_key').on(t.agencyId, t.number),
+    uniqueIndex('cases_agency_sequence_key').on(t.agencyId, t.procedure, t.year, t.sequence),
+    index('cases_agency_created_idx').on(t.agencyId, t.createdAt),
+    check('cases_source_check', sql`${t.source} in ('complaint', 'inspection', 'transfer', 'own_initiative')`),
+  ],
+);
+
+export const caseParties = pgTable(
+  'case_parties',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    idNumber: text('id_number'),
+    creditCode: text('credit_code'),
+    legalRepresentative: text('legal_representative'),
+    phone: text('phone'),
+    address: text('address'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_parties_case_idx').on(t.caseId),
+    check(
+      'case_parties_kind_check',
+      sql`(${t.kind} = 'person' and ${t.idNumber} is not null and ${t.creditCode} is null)
+        or (${t.kind} = 'organization' and ${t.creditCode} is not null and ${t.legalRepresentative} is not null and ${t.idNumber} is null)`,
+    ),
+  ],
+);
+
+export const caseCounters = pgTable(
+  'case_counters',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    procedure: text('procedure').notNull(),
+    year: integer('year').notNull(),
+    lastSequence: integer('last_sequence').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.procedure, t.year] })],
+);
+
+export const ledgerLogs = pgTable(
+  'ledger_logs',
+  {
+    agencyId: uuid('agency_id')
+      .primaryKey()
+      .references(() => agencies.id),
+    hashAlgorithm: text('hash_algorithm').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    headChainHash: bytea('head_chain_hash').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check('ledger_logs_hash_check', sql`${t.hashAlgorithm} in ('sha256', 'sm3')`)],
+);
+
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    id: uuid('id').notNull(),
+    type: text('type').notNull(),
+    caseId: uuid('case_id'),
+    actorUserId: uuid('actor_user_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    leaf: bytea('leaf').notNull(),
+    leafHash: bytea('leaf_hash').notNull(),
+    chainHash: bytea('chain_hash').notNull(),
+    payload: text('payload').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.seq] }),
+    uniqueIndex('ledger_entries_id_key').on(t.id),
+    index('ledger_entries_case_idx').on(t.caseId, t.seq),
+    check('ledger_entries_seq_check', sql`${t.seq} >= 0`),
+  ],
+);

@@ -1,0 +1,65 @@
+import type { ErrorCode } from '@liuhen/domain';
+
+export type HttpErrorCode =
+  | ErrorCode
+  | 'MALFORMED_JSON'
+  | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_ERROR';
+
+// Rule 5: one table maps every code to its HTTP status and the Chinese message users see.
+export const ERROR_CATALOG: Record<HttpErrorCode, { status: number; message: string }> = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容不完整或格式不正确，请检查标出的字段' },
+  INVALID_ID_NUMBER: { status: 400, message: '身份证号码无效：请核对18位号码及末位校验码（GB 11643）' },
+  INVALID_CREDIT_CODE: { status: 400, message: '统一社会信用代码无效：请核对18位代码及末位校验码（GB 32100）' },
+  INVALID_PHONE: { status: 400, message: '联系电话格式不正确：应为11位手机号或带区号的固定电话' },
+  INVALID_DATE: { status: 400, message: '日期无效：应为真实存在的日期，格式 YYYY-MM-DD' },
+  DATE_IN_FUTURE: { status: 400, message: '日期不能晚于今天' },
+  UNKNOWN_CASE_SOURCE: { status: 400, message: '案件来源无效：应为举报投诉、检查发现、移送交办或依职权发现' },
+  TRANSFER_SOURCE_DETAIL_REQUIRED: { status: 400, message: '移送交办的案件须写明移送或交办机关及文号' },
+  PARTY_FIELDS_MISMATCH: {
+    status: 400,
+    message: '当事人类型与所填证件不符：自然人填身份证号码，单位填统一社会信用代码',
+  },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  INVALID_CREDENTIALS: { status: 401, message: '用户名或密码错误' },
+  ACCOUNT_LOCKED: { status: 423, message: '密码连续错误次数过多，账号已临时锁定15分钟' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用，请联系系统管理员' },
+  FORBIDDEN: { status: 403, message: '您没有执行此操作的权限' },
+  CASE_NOT_FOUND: { status: 404, message: '案件不存在或不属于本机关' },
+  AGENCY_NOT_FOUND: { status: 404, message: '执法机关不存在' },
+  SECTION_NOT_FOUND: { status: 404, message: '科室不存在或不属于该机关' },
+  USER_NOT_FOUND: { status: 404, message: '用户不存在' },
+  USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
+  AGENCY_CODE_TAKEN: { status: 409, message: '该统一社会信用代码的机关已存在' },
+  CREDENTIAL_NUMBER_TAKEN: { status: 409, message: '该执法证号已登记' },
+  INVALID_ROLE: { status: 400, message: '角色无效' },
+  INVALID_CREDENTIAL_PERIOD: { status: 400, message: '执法证有效期无效：截止日期不能早于起始日期' },
+  WEAK_PASSWORD: { status: 400, message: '密码强度不足：至少10位，且包含字母、数字、符号中的两类' },
+  MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  BODY_TOO_LARGE: { status: 413, message: '请求内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请以 application/json 提交' },
+  NOT_FOUND: { status: 404, message: '请求的地址不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方法' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  INTERNAL_ERROR: { status: 500, message: '系统内部错误，请稍后重试；如持续出现请联系系统管理员' },
+};
+
+/** Messages for single fields, shown beside the form field a problem belongs to. */
+export const FIELD_MESSAGES: Partial<Record<HttpErrorCode, string>> = {
+  VALIDATION_FAILED: '此项必填或格式不正确',
+  INVALID_ID_NUMBER: ERROR_CATALOG.INVALID_ID_NUMBER.message,
+  INVALID_CREDIT_CODE: ERROR_CATALOG.INVALID_CREDIT_CODE.message,
+  INVALID_PHONE: ERROR_CATALOG.INVALID_PHONE.message,
+  INVALID_DATE: ERROR_CATALOG.INVALID_DATE.message,
+  DATE_IN_FUTURE: ERROR_CATALOG.DATE_IN_FUTURE.message,
+  UNKNOWN_CASE_SOURCE: ERROR_CATALOG.UNKNOWN_CASE_SOURCE.message,
+  TRANSFER_SOURCE_DETAIL_REQUIRED: ERROR_CATALOG.TRANSFER_SOURCE_DETAIL_REQUIRED.message,
+  PARTY_FIELDS_MISMATCH: ERROR_CATALOG.PARTY_FIELDS_MISMATCH.message,
+  INVALID_ROLE: ERROR_CATALOG.INVALID_ROLE.message,
+  WEAK_PASSWORD: ERROR_CATALOG.WEAK_PASSWORD.message,
+};

@@ -1,0 +1,24 @@
+import { ADMINISTRATOR_TRIAD, DomainError, ROLES, type Role } from '@liuhen/domain';
+import type { Actor } from '../use-cases/context';
+
+const CASE_CONTENT_ROLES = ROLES.filter((role) => !ADMINISTRATOR_TRIAD.includes(role) && role !== 'device_keeper');
+
+// Who may do what, by role (ORG-4). Agency scope is checked by each use-case against the record.
+export const PERMISSIONS = {
+  // PROC-2: cases are registered by field officers, case handlers, their heads and the intake window.
+  'case.create': ['officer', 'lead_officer', 'section_head', 'intake_clerk', 'agency_head'],
+  // ORG-4: the administrator triad and device keepers do not read case content.
+  'case.read': CASE_CONTENT_ROLES,
+  'people.view': ['system_admin', 'security_admin', 'audit_admin', 'agency_head', 'section_head', 'supervisor'],
+  'people.manage': ['system_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The seed and admin command act with database-owner authority, so every permission holds for them. */
+export const can = (actor: Actor, permission: Permission): boolean =>
+  actor.kind === 'system' || actor.roles.some((role) => (PERMISSIONS[permission] as readonly Role[]).includes(role));
+
+export const authorize = (actor: Actor, permission: Permission): void => {
+  if (!can(actor, permission)) throw new DomainError('FORBIDDEN', { permission });
+};

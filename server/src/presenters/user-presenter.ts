@@ -1,0 +1,54 @@
+import { isCredentialValidOn } from '@liuhen/domain';
+import type { CredentialRow } from '../db/repos/user-repo';
+import { can } from '../policies/permissions';
+import type { UserActor } from '../use-cases/context';
+import type { AgencyPeople, getProfile } from '../use-cases/list-people';
+
+// Outline's rule: presenters name every field that leaves the server; password hashes never do.
+export const presentCredential = (credential: CredentialRow, today: string) => ({
+  number: credential.number,
+  field: credential.field,
+  issuer: credential.issuer,
+  validFrom: credential.validFrom,
+  validTo: credential.validTo,
+  isValid: isCredentialValidOn(credential, today),
+});
+
+export const presentMe = (actor: UserActor, profile: Awaited<ReturnType<typeof getProfile>>, today: string) => ({
+  id: actor.userId,
+  username: actor.username,
+  displayName: actor.displayName,
+  roles: [...actor.roles],
+  agency: { id: profile.agency.id, name: profile.agency.name, shortName: profile.agency.shortName },
+  section: profile.section ? { id: profile.section.id, name: profile.section.name } : null,
+  credentials: profile.credentials.map((c) => presentCredential(c, today)),
+  permissions: {
+    canCreateCase: can(actor, 'case.create'),
+    canReadCases: can(actor, 'case.read'),
+    canViewPeople: can(actor, 'people.view'),
+  },
+});
+
+export const presentPeople = (people: AgencyPeople, today: string) => {
+  const sectionName = new Map(people.sections.map((s) => [s.id, s.name]));
+
+  return {
+    agency: {
+      id: people.agency.id,
+      name: people.agency.name,
+      shortName: people.agency.shortName,
+      code: people.agency.code,
+      level: people.agency.level,
+    },
+    sections: people.sections.map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+    users: people.users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      roles: u.roles,
+      section: u.sectionId ? { id: u.sectionId, name: sectionName.get(u.sectionId) ?? '' } : null,
+      isActive: u.isActive,
+      credentials: people.credentials.filter((c) => c.userId === u.id).map((c) => presentCredential(c, today)),
+    })),
+  };
+};

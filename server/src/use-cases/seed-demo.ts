@@ -1,0 +1,108 @@
+import { chinaDate, type Role, type SectionKind } from '@liuhen/domain';
+import { countAgencies } from '../db/repos/agency-repo';
+import type { SystemActor, UseCaseContext } from './context';
+import { createAgency } from './create-agency';
+import { createSection } from './create-section';
+import { createUser } from './create-user';
+import { issueCredential } from './issue-credential';
+
+export const DEMO_PASSWORD = 'liuhen-demo';
+
+type DemoUser = {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  section: SectionKind;
+  credential?: string;
+};
+
+// Fictional bodies; the codes carry valid GB 32100 check characters in an unassigned region (99).
+const REGION = { code: '11990000MB0000001M', name: '示范自治区住房和城乡建设厅', shortName: '示范区住建厅' };
+const BUREAU = { code: '11990100MB0000002X', name: '示范市住房和城乡建设局', shortName: '示范住建' };
+const SECTIONS: { kind: SectionKind; name: string }[] = [
+  { kind: 'enforcement', name: '综合执法支队' },
+  { kind: 'legal', name: '法制科' },
+  { kind: 'office', name: '办公室' },
+];
+
+export const DEMO_USERS: DemoUser[] = [
+  {
+    username: 'officer1',
+    displayName: '王明',
+    roles: ['officer', 'lead_officer'],
+    section: 'enforcement',
+    credential: '99010026001',
+  },
+  { username: 'officer2', displayName: '李华', roles: ['officer'], section: 'enforcement', credential: '99010026002' },
+  {
+    username: 'sectionhead1',
+    displayName: '赵强',
+    roles: ['section_head', 'officer'],
+    section: 'enforcement',
+    credential: '99010026003',
+  },
+  { username: 'legal1', displayName: '陈静', roles: ['legal_reviewer'], section: 'legal', credential: '99010026004' },
+  { username: 'head1', displayName: '刘建国', roles: ['agency_head'], section: 'office', credential: '99010026005' },
+  { username: 'archivist1', displayName: '孙丽', roles: ['archivist'], section: 'office' },
+  { username: 'supervisor1', displayName: '周敏', roles: ['supervisor'], section: 'legal', credential: '99010026006' },
+  { username: 'devicekeeper1', displayName: '吴涛', roles: ['device_keeper'], section: 'enforcement' },
+  { username: 'intake1', displayName: '郑芳', roles: ['intake_clerk'], section: 'office' },
+  { username: 'sysadmin1', displayName: '钱伟', roles: ['system_admin'], section: 'office' },
+  { username: 'secadmin1', displayName: '冯军', roles: ['security_admin'], section: 'office' },
+  { username: 'auditor1', displayName: '何琳', roles: ['audit_admin'], section: 'office' },
+];
+
+// 29 February falls back to the 28th in a year without it.
+const shiftYears = (day: string, years: number): string => {
+  const rest = day.slice(4) === '-02-29' ? '-02-28' : day.slice(4);
+
+  return `${Number(day.slice(0, 4)) + years}${rest}`;
+};
+
+/**
+ * Seeds the demo agency tree through the same use-cases a real administrator uses, so every row
+ * has its ledger entry. Runs only on an empty database; returns false when there was something already.
+ */
+export const seedDemo = async ({ ctx }: { ctx: UseCaseContext }): Promise<boolean> => {
+  if ((await countAgencies(ctx.db)) > 0) return false;
+  const actor: SystemActor = { kind: 'system', via: 'seed' };
+  const region = await createAgency({ ctx, actor, input: { ...REGION, parentId: null, level: 'region' } });
+  const bureau = await createAgency({ ctx, actor, input: { ...BUREAU, parentId: region.id, level: 'city' } });
+  const sectionIds = new Map<SectionKind, string>();
+  for (const section of SECTIONS) {
+    const { id } = await createSection({ ctx, actor, input: { agencyId: bureau.id, ...section } });
+    sectionIds.set(section.kind, id);
+  }
+  const today = chinaDate(ctx.clock.now());
+  for (const user of DEMO_USERS) {
+    const { id } = await createUser({
+      ctx,
+      actor,
+      input: {
+        agencyId: bureau.id,
+        sectionId: sectionIds.get(user.section) ?? null,
+        username: user.username,
+        displayName: user.displayName,
+        password: DEMO_PASSWORD,
+        roles: user.roles,
+        isDemo: true,
+      },
+    });
+    if (user.credential) {
+      await issueCredential({
+        ctx,
+        actor,
+        input: {
+          userId: id,
+          number: user.credential,
+          field: '住房和城乡建设',
+          issuer: '示范自治区人民政府',
+          validFrom: shiftYears(today, -1),
+          validTo: shiftYears(today, 4),
+        },
+      });
+    }
+  }
+
+  return true;
+};

@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTestConfig } from '../../server/src/config';
+import { countCases } from '../../server/src/db/repos/case-repo';
+import { seedDemo } from '../../server/src/use-cases/seed-demo';
+import { createTestApp, type TestApp } from '../support/test-context';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const SHOTS = path.join(ROOT, 'test-results', 'e2e');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ webDistDir: path.join(ROOT, 'web', 'dist') });
+  // The session clock follows the wall clock here: the browser lives in real time.
+  t.clock.set(new Date());
+  await seedDemo({ ctx: t.ctx });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: loadTestConfig().chromiumPath, args: CHROMIUM_ARGS });
+  fs.mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+const tickingClock = () => {
+  const timer = setInterval(() => t.clock.set(new Date()), 200);
+
+  return () => clearInterval(timer);
+};
+
+const logIn = async (page: Page, username: string) => {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('liuhen-demo');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+};
+
+describe('an officer registers a penalty case in the browser (PROC-2, LEDGER-1)', () => {
+  it('logs in, creates a case, finds it in the list and opens its timeline', async () => {
+    const stop = tickingClock();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    try {
+      await page.goto(`${base}/`);
+      await expect.poll(() => page.getByText('演示模式').first().isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, '01-login.png') });
+
+      await logIn(page, 'officer1');
+      await page.waitForURL(`${base}/cases`);
+      await expect.poll(() => page.getByTestId('header-user').textContent()).toContain('王明');
+
+      await page.getByRole('button', { name: '登记案件' }).first().click();
+      await page.waitForURL(`${base}/cases/new`);
+      await page.getByLabel('举报投诉').check();
+      await page.getByLabel('地点').fill('示范市新城区建设路18号');
+      await page.getByLabel('案情摘要').fill('群众举报该工地未取得施工许可证擅自施工');
+      await page.getByLabel('姓名').fill('张三丰');
+      await page.getByLabel('身份证号码').fill('110105194912310021');
+      await page.getByLabel('联系电话').fill('13800138000');
+      await page.getByRole('button', { name: '提交登记' }).click();
+      // A wrong check digit is named beside the field and nothing is sent.
+      await expect.poll(() => page.getByText('身份证号码校验位不正确').first().isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, '02-new-case-invalid-id.png'), fullPage: true });
+      expect(await countCases(t.ctx.db)).toBe(0);
+
+      await page.getByLabel('身份证号码').fill('11010519491231002X');
+      await page.getByRole('button', { name: '提交登记' }).click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+      await expect
+        .poll(() => page.getByText('示范住建罚立〔2026〕1号').first().isVisible(), { timeout: 10_000 })
+        .toBe(true);
+      await expect.poll(() => page.getByTestId('timeline-entry').count()).toBeGreaterThanOrEqual(1);
+      expect(await page.getByTestId('timeline-entry').first().textContent()).toContain('登记案件');
+      await page.screenshot({ path: path.join(SHOTS, '03-case-detail.png'), fullPage: true });
+
+      await page.getByRole('menuitem', { name: '案件列表' }).click();
+      await page.waitForURL(`${base}/cases`);
+      await page.getByPlaceholder('搜索案件编号、当事人、地点或摘要').fill('张三丰');
+      await page.getByPlaceholder('搜索案件编号、当事人、地点或摘要').press('Enter');
+      await expect.poll(() => page.getByTestId('case-total').textContent()).toContain('共 1 件');
+      await expect.poll(() => page.getByRole('link', { name: '示范住建罚立〔2026〕1号' }).isVisible()).toBe(true);
+      await page.screenshot({ path: path.join(SHOTS, '04-case-list.png'), fullPage: true });
+
+      await page.getByRole('link', { name: '示范住建罚立〔2026〕1号' }).click();
+      await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+      await expect.poll(() => page.getByTestId('timeline-entry').count()).toBeGreaterThanOrEqual(1);
+      await page.getByLabel('显示查阅记录').click();
+      await page.screenshot({ path: path.join(SHOTS, '06-case-detail-views.png'), fullPage: true });
+      await expect.poll(() => page.getByText('查阅案件').first().isVisible()).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      stop();
+      await page.close();
+    }
+  });
+
+  it('keeps the system administrator out of case content and shows the agency’s people (ORG-4)', async () => {
+    const stop = tickingClock();
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    try {
+      await logIn(page, 'sysadmin1');
+      await page.waitForURL(`${base}/people`);
+      await expect.poll(() => page.getByText('officer1').first().isVisible()).toBe(true);
+      expect(await page.getByRole('menuitem', { name: '案件列表' }).count()).toBe(0);
+      await page.screenshot({ path: path.join(SHOTS, '05-people.png'), fullPage: true });
+      await page.goto(`${base}/cases`);
+      await expect
+        .poll(() =>
+          page
+            .getByText('无权访问')
+            .first()
+            .isVisible()
+            .catch(() => false),
+        )
+        .toBe(true);
+    } finally {
+      stop();
+      await page.close();
+    }
+  });
+});

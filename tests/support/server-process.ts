@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loadTestConfig } from '../../server/src/config';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+export type ServerProcess = {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
+  stop(): Promise<number | null>;
+};
+
+/** Runs `server/src/main.ts` exactly as `npm start` does, with only the variables given (plus PATH). */
+export const startServerProcess = (
+  env: Record<string, string>,
+  script = 'server/src/main.ts',
+  args: string[] = [],
+): ServerProcess => {
+  const child = spawn(TSX, [script, ...args], {
+    cwd: ROOT,
+    env: { PATH: loadTestConfig().systemPath, LOG_LEVEL: 'warn', ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let text = '';
+  child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  return {
+    child,
+    output: () => text,
+    exited,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+
+      return exited;
+    },
+  };
+};
+
+export const waitForOutput = async (server: ServerProcess, pattern: RegExp, timeoutMs = 60_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(server.output())) {
+    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};

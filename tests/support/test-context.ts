@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/src/app';
+import type { Clock } from '../../server/src/clock';
+import { createUuidV7 } from '../../server/src/ids';
+import { createArgon2Hasher } from '../../server/src/security/passwords';
+import type { UseCaseContext } from '../../server/src/use-cases/context';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export type TestClock = Clock & { set(instant: Date | string): void; advance(ms: number): void };
+
+/** A clock that only moves when a test moves it; 10:00 China time on a working day by default. */
+export const createTestClock = (start: Date | string = '2026-11-20T02:00:00.000Z'): TestClock => {
+  let current = new Date(start);
+
+  return {
+    now: () => new Date(current),
+    set: (instant) => {
+      current = new Date(instant);
+    },
+    advance: (ms) => {
+      current = new Date(current.getTime() + ms);
+    },
+  };
+};
+
+// Real argon2id with a small cost, so hundreds of logins stay fast; the algorithm is the production one.
+export const TEST_PASSWORDS = createArgon2Hasher({ memoryCost: 1024, timeCost: 1, parallelism: 1 });
+
+export type TestContext = {
+  database: TestDatabase;
+  ctx: UseCaseContext;
+  clock: TestClock;
+  close(): Promise<void>;
+};
+
+export const createTestContext = async (): Promise<TestContext> => {
+  const database = await createTestDatabase();
+  const clock = createTestClock();
+  const ctx: UseCaseContext = {
+    db: database.db,
+    clock,
+    newId: createUuidV7(() => clock.now().getTime()),
+    passwords: TEST_PASSWORDS,
+    session: { idleMinutes: 30, maxHours: 12 },
+  };
+
+  return { database, ctx, clock, close: () => database.close() };
+};
+
+export type TestApp = TestContext & {
+  app: FastifyInstance;
+  /** Logs in and returns the Cookie header value for later requests. */
+  login(username: string, password?: string): Promise<string>;
+};
+
+export const createTestApp = async (options: { webDistDir?: string | null } = {}): Promise<TestApp> => {
+  const context = await createTestContext();
+  const app = await buildApp({
+    database: context.database,
+    clock: context.clock,
+    newId: context.ctx.newId,
+    passwords: context.ctx.passwords,
+    session: { ...context.ctx.session, isCookieSecure: false },
+    webDistDir: options.webDistDir ?? null,
+    logger: false,
+    loginRateLimit: { max: 10_000, timeWindow: 60_000 },
+  });
+  const login = async (username: string, password = 'liuhen-demo') => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (response.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${response.statusCode} ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'liuhen_session');
+
+    return `liuhen_session=${cookie!.value}`;
+  };
+
+  return {
+    ...context,
+    app,
+    login,
+    close: async () => {
+      await app.close();
+      await context.close();
+    },
+  };
+};

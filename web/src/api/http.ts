@@ -1,0 +1,102 @@
+import type { FieldError } from './types';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Field problems from a validation error's `details.fields`, ignoring anything malformed. */
+export const fieldErrorsOf = (error: unknown): FieldError[] => {
+  if (!isApiError(error) || !isRecord(error.details)) return [];
+  const fields = error.details.fields;
+  if (!Array.isArray(fields)) return [];
+
+  return fields.filter(
+    (f): f is FieldError =>
+      isRecord(f) && typeof f.field === 'string' && typeof f.code === 'string' && typeof f.message === 'string',
+  );
+};
+
+/** The Chinese message to show for any thrown value. */
+export const errorMessageOf = (error: unknown): string => {
+  if (isApiError(error)) return error.message;
+
+  return '操作失败，请稍后重试';
+};
+
+const fallbackMessage = (status: number): string => {
+  if (status === 401) return '请先登录';
+  if (status === 403) return '没有权限执行此操作';
+  if (status === 404) return '请求的内容不存在';
+  if (status >= 500) return `服务暂时不可用（${status}），请稍后重试`;
+
+  return `请求失败（${status}）`;
+};
+
+const toApiError = async (response: Response): Promise<ApiError> => {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (isRecord(body) && typeof body.code === 'string') {
+    const message = typeof body.message === 'string' && body.message ? body.message : fallbackMessage(response.status);
+
+    return new ApiError(response.status, body.code, message, body.details);
+  }
+
+  return new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
+};
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
+  const isMutating = method !== 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  // The server demands a JSON content type on every mutation, and Fastify refuses an empty JSON body.
+  if (isMutating) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: isMutating ? JSON.stringify(body ?? {}) : undefined,
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+
+  return (text ? JSON.parse(text) : undefined) as T;
+};
+
+export const toQueryString = (params: Record<string, string | number | boolean | null | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === null || value === undefined || value === '' || value === false) continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+
+  return text ? `?${text}` : '';
+};

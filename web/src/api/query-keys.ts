@@ -1,0 +1,13 @@
+import type { CaseListQuery } from './cases';
+
+export const queryKeys = {
+  meta: ['meta'] as const,
+  me: ['auth', 'me'] as const,
+  cases: ['cases'] as const,
+  caseList: (query: CaseListQuery) => ['cases', 'list', query] as const,
+  caseDetail: (id: string) => ['cases', 'detail', id] as const,
+  people: ['people'] as const,
+};
+
+/** Keys that survive a change of user: everything else belongs to the signed-in account. */
+export const isPublicQueryKey = (key: readonly unknown[]): boolean => key[0] === 'meta' || key[0] === 'auth';

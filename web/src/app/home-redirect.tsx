@@ -1,0 +1,17 @@
+import { Result } from 'antd';
+import { Navigate } from 'react-router';
+import { useCurrentUser } from './current-user';
+
+export const HomeRedirect = () => {
+  const me = useCurrentUser();
+  if (me.permissions.canReadCases) return <Navigate to="/cases" replace />;
+  if (me.permissions.canViewPeople) return <Navigate to="/people" replace />;
+
+  return (
+    <Result
+      status="info"
+      title={`欢迎，${me.displayName}`}
+      subTitle="您的账号暂无可用的业务功能。如需查阅或登记案件，请联系本机关系统管理员分配角色。"
+    />
+  );
+};

@@ -1,0 +1,13 @@
+import { lazy } from 'react';
+
+// Screens behind the login load on demand, so the login page paints from the shell chunk alone.
+export const CaseListPage = lazy(() =>
+  import('../pages/case-list/case-list-page').then((m) => ({ default: m.CaseListPage })),
+);
+export const NewCasePage = lazy(() =>
+  import('../pages/new-case/new-case-page').then((m) => ({ default: m.NewCasePage })),
+);
+export const CaseDetailPage = lazy(() =>
+  import('../pages/case-detail/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
+);
+export const PeoplePage = lazy(() => import('../pages/people/people-page').then((m) => ({ default: m.PeoplePage })));

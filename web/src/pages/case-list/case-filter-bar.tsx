@@ -1,0 +1,84 @@
+import { Button, DatePicker, Flex, Input, Select, Switch } from 'antd';
+import dayjs from 'dayjs';
+import { useId, useState } from 'react';
+import type { CaseListQuery } from '../../api/cases';
+import { CASE_SOURCES, CASE_SOURCE_LABELS } from '../../features/cases/case-labels';
+import { DEFAULT_CASE_QUERY, withFilter } from '../../features/cases/case-filters';
+import { DATE_FORMAT } from '../../features/time/date-format';
+
+type Props = { query: CaseListQuery; onChange: (next: CaseListQuery) => void };
+
+const SOURCE_OPTIONS = CASE_SOURCES.map((value) => ({ value, label: CASE_SOURCE_LABELS[value] }));
+
+export const CaseFilterBar = ({ query, onChange }: Props) => {
+  const [text, setText] = useState(query.q);
+  const [syncedQ, setSyncedQ] = useState(query.q);
+  const mineId = useId();
+
+  // Back/forward and 重置 change the address; the box follows it.
+  if (syncedQ !== query.q) {
+    setSyncedQ(query.q);
+    setText(query.q);
+  }
+
+  const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] = [
+    query.discoveredFrom ? dayjs(query.discoveredFrom) : null,
+    query.discoveredTo ? dayjs(query.discoveredTo) : null,
+  ];
+
+  return (
+    <Flex wrap gap={12} align="center" style={{ marginBottom: 16 }}>
+      <Input.Search
+        aria-label="关键词"
+        placeholder="搜索案件编号、当事人、地点或摘要"
+        allowClear
+        value={text}
+        maxLength={200}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(value) => onChange(withFilter(query, { q: value.trim() }))}
+        style={{ width: 320 }}
+      />
+      <Select
+        aria-label="来源"
+        placeholder="案件来源"
+        allowClear
+        options={SOURCE_OPTIONS}
+        value={query.source ?? undefined}
+        onChange={(value) => onChange(withFilter(query, { source: value ?? null }))}
+        style={{ width: 160 }}
+        data-testid="filter-source"
+      />
+      <DatePicker.RangePicker
+        aria-label="发现日期"
+        placeholder={['发现日期起', '发现日期止']}
+        format={DATE_FORMAT}
+        value={range}
+        allowEmpty={[true, true]}
+        disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+        onChange={(dates) =>
+          onChange(
+            withFilter(query, {
+              discoveredFrom: dates?.[0]?.format(DATE_FORMAT) ?? null,
+              discoveredTo: dates?.[1]?.format(DATE_FORMAT) ?? null,
+            }),
+          )
+        }
+        data-testid="filter-discovered"
+      />
+      <Flex align="center" gap={8}>
+        <Switch id={mineId} checked={query.isMine} onChange={(isMine) => onChange(withFilter(query, { isMine }))} />
+        <label htmlFor={mineId} style={{ cursor: 'pointer' }}>
+          只看我登记的
+        </label>
+      </Flex>
+      <Button
+        onClick={() => {
+          setText('');
+          onChange({ ...DEFAULT_CASE_QUERY, pageSize: query.pageSize });
+        }}
+      >
+        重置
+      </Button>
+    </Flex>
+  );
+};
