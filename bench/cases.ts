@@ -121,7 +121,8 @@ const listWall = performance.now() - listStart;
 
 const viewSamples: number[] = [];
 const viewStart = performance.now();
-for (let i = 0; i < 200; i++) await timed(viewSamples, () => viewCase({ ctx, actor: actor!, caseId: ids[(i * 37) % ids.length]! }));
+for (let i = 0; i < 200; i++)
+  await timed(viewSamples, () => viewCase({ ctx, actor: actor!, caseId: ids[(i * 37) % ids.length]! }));
 const viewWall = performance.now() - viewStart;
 
 await database.close();
