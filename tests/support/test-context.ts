@@ -53,7 +53,9 @@ export type TestApp = TestContext & {
   login(username: string, password?: string): Promise<string>;
 };
 
-export const createTestApp = async (options: { webDistDir?: string | null } = {}): Promise<TestApp> => {
+export const createTestApp = async (
+  options: { webDistDir?: string | null; loginRateLimit?: { max: number; timeWindow: number } } = {},
+): Promise<TestApp> => {
   const context = await createTestContext();
   const app = await buildApp({
     database: context.database,
@@ -63,7 +65,7 @@ export const createTestApp = async (options: { webDistDir?: string | null } = {}
     session: { ...context.ctx.session, isCookieSecure: false },
     webDistDir: options.webDistDir ?? null,
     logger: false,
-    loginRateLimit: { max: 10_000, timeWindow: 60_000 },
+    loginRateLimit: options.loginRateLimit ?? { max: 10_000, timeWindow: 60_000 },
   });
   const login = async (username: string, password = 'liuhen-demo') => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

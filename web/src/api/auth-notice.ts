@@ -17,3 +17,13 @@ const subscribe = (listener: () => void): (() => void) => {
 };
 
 export const useAuthNotice = (): string | null => useSyncExternalStore(subscribe, () => notice);
+
+// Set by an explicit logout so the guard sends the user to a plain login page, not back to where they were;
+// cleared by the next login, so a later session loss keeps the page to return to.
+let isLoggedOutOnPurpose = false;
+
+export const setLoggedOutOnPurpose = (value: boolean): void => {
+  isLoggedOutOnPurpose = value;
+};
+
+export const wasLoggedOutOnPurpose = (): boolean => isLoggedOutOnPurpose;

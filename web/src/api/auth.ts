@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { setAuthNotice } from './auth-notice';
+import { setAuthNotice, setLoggedOutOnPurpose } from './auth-notice';
 import { isApiError, request } from './http';
 import { sessionExpiredNotice } from './query-client';
 import { isPublicQueryKey, queryKeys } from './query-keys';
@@ -38,6 +38,7 @@ export const useLogin = () => {
     onSuccess: ({ user }) => {
       queryClient.removeQueries({ predicate: (q) => !isPublicQueryKey(q.queryKey) });
       setAuthNotice(null);
+      setLoggedOutOnPurpose(false);
       queryClient.setQueryData(queryKeys.me, user);
     },
   });
@@ -48,6 +49,7 @@ export const useLogout = () => {
 
   return useMutation({
     mutationFn: () => request<void>('POST', '/api/auth/logout'),
+    onMutate: () => setLoggedOutOnPurpose(true),
     onSettled: () => {
       setAuthNotice(null);
       queryClient.setQueryData(queryKeys.me, null);

@@ -1,5 +1,6 @@
 import { Navigate, useLocation } from 'react-router';
 import { useMe } from '../api/auth';
+import { wasLoggedOutOnPurpose } from '../api/auth-notice';
 import { FullPageSpin } from '../components/full-page-spin';
 import { QueryErrorResult } from '../components/query-error-result';
 import { loginPathFor } from '../features/auth/redirect';
@@ -12,7 +13,11 @@ export const RequireAuth = () => {
 
   if (isPending) return <FullPageSpin />;
   if (error && me === undefined) return <QueryErrorResult error={error} onRetry={() => void refetch()} />;
-  if (!me) return <Navigate to={loginPathFor(location.pathname + location.search)} replace />;
+  if (!me) {
+    const target = wasLoggedOutOnPurpose() ? '/login' : loginPathFor(location.pathname + location.search);
+
+    return <Navigate to={target} replace />;
+  }
 
   return (
     <CurrentUserContext value={me}>
