@@ -1,4 +1,3 @@
-import { DomainError } from '@liuhen/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listLedgerEntries } from '../../server/src/db/repos/ledger-repo';
 import { findSession, recentLoginAttempts } from '../../server/src/db/repos/session-repo';
@@ -6,6 +5,7 @@ import { logIn } from '../../server/src/use-cases/log-in';
 import { logOut } from '../../server/src/use-cases/log-out';
 import { resolveSession } from '../../server/src/use-cases/resolve-session';
 import { sessionIdOf } from '../../server/src/security/session-token';
+import { refusalOf } from '../support/domain-error';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { buildAgency, buildUser } from '../factories';
 
@@ -18,17 +18,6 @@ beforeAll(async () => {
   agencyId = (await buildAgency(t.ctx)).id;
 });
 afterAll(() => t.close());
-
-const failure = async (promise: Promise<unknown>): Promise<{ code: string; details: unknown }> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return { code: error.code, details: error.details };
-    throw error;
-  }
-
-  return { code: 'none', details: null };
-};
 
 const ledgerTypes = async () =>
   (await listLedgerEntries(t.ctx.db, agencyId)).map((e) => JSON.parse(new TextDecoder().decode(e.leaf)).type as string);
@@ -51,17 +40,17 @@ describe('login (SEC-1)', () => {
 
   it('says the same for an unknown user and a wrong password, and counts down the attempts left', async () => {
     const { username } = await buildUser(t.ctx, { agencyId, roles: ['officer'] });
-    expect((await failure(logIn({ ctx: t.ctx, input: { username: 'nobody', password: 'x' }, client }))).code).toBe(
+    expect((await refusalOf(logIn({ ctx: t.ctx, input: { username: 'nobody', password: 'x' }, client }))).code).toBe(
       'INVALID_CREDENTIALS',
     );
-    const wrong = await failure(logIn({ ctx: t.ctx, input: { username, password: 'wrong-password' }, client }));
+    const wrong = await refusalOf(logIn({ ctx: t.ctx, input: { username, password: 'wrong-password' }, client }));
     expect(wrong).toEqual({ code: 'INVALID_CREDENTIALS', details: { failuresLeft: 4 } });
     expect((await ledgerTypes()).at(-1)).toBe('auth.login_failed');
   });
 
   it('locks the account for 15 minutes after 5 wrong passwords, even against the right one', async () => {
     const { id, username } = await buildUser(t.ctx, { agencyId, roles: ['officer'] });
-    const attempt = (password: string) => failure(logIn({ ctx: t.ctx, input: { username, password }, client }));
+    const attempt = (password: string) => refusalOf(logIn({ ctx: t.ctx, input: { username, password }, client }));
     for (let i = 0; i < 4; i++) {
       expect((await attempt('wrong-password')).code).toBe('INVALID_CREDENTIALS');
       t.clock.advance(10_000);
@@ -92,7 +81,7 @@ describe('sessions (SEC-1)', () => {
     t.clock.advance(29 * 60_000);
     await expect(resolveSession({ ctx: t.ctx, token })).resolves.toMatchObject({ username });
     t.clock.advance(30 * 60_000);
-    expect((await failure(resolveSession({ ctx: t.ctx, token }))).code).toBe('SESSION_EXPIRED');
+    expect((await refusalOf(resolveSession({ ctx: t.ctx, token }))).code).toBe('SESSION_EXPIRED');
 
     const second = await logIn({ ctx: t.ctx, input: { username, password: 'liuhen-demo' }, client });
     // Active every 29 minutes: 24 touches keep it alive through 11.6 hours, then the 12-hour cap ends it.
@@ -101,20 +90,20 @@ describe('sessions (SEC-1)', () => {
       await expect(resolveSession({ ctx: t.ctx, token: second.token })).resolves.toMatchObject({ username });
     }
     t.clock.advance(29 * 60_000);
-    expect((await failure(resolveSession({ ctx: t.ctx, token: second.token }))).code).toBe('SESSION_EXPIRED');
+    expect((await refusalOf(resolveSession({ ctx: t.ctx, token: second.token }))).code).toBe('SESSION_EXPIRED');
   });
 
   it('end at logout, which is a ledger entry', async () => {
     const { username } = await buildUser(t.ctx, { agencyId, roles: ['officer'] });
     const { token, actor } = await logIn({ ctx: t.ctx, input: { username, password: 'liuhen-demo' }, client });
     await logOut({ ctx: t.ctx, actor });
-    expect((await failure(resolveSession({ ctx: t.ctx, token }))).code).toBe('UNAUTHENTICATED');
+    expect((await refusalOf(resolveSession({ ctx: t.ctx, token }))).code).toBe('UNAUTHENTICATED');
     expect((await ledgerTypes()).at(-1)).toBe('auth.logged_out');
   });
 
   it('refuse malformed and unknown tokens', async () => {
-    expect((await failure(resolveSession({ ctx: t.ctx, token: undefined }))).code).toBe('UNAUTHENTICATED');
-    expect((await failure(resolveSession({ ctx: t.ctx, token: "x' or 1=1 --" }))).code).toBe('UNAUTHENTICATED');
-    expect((await failure(resolveSession({ ctx: t.ctx, token: 'A'.repeat(43) }))).code).toBe('UNAUTHENTICATED');
+    expect((await refusalOf(resolveSession({ ctx: t.ctx, token: undefined }))).code).toBe('UNAUTHENTICATED');
+    expect((await refusalOf(resolveSession({ ctx: t.ctx, token: "x' or 1=1 --" }))).code).toBe('UNAUTHENTICATED');
+    expect((await refusalOf(resolveSession({ ctx: t.ctx, token: 'A'.repeat(43) }))).code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,4 +1,4 @@
-import { caseRecordDigest, DomainError, sha256Hex } from '@liuhen/domain';
+import { caseRecordDigest, sha256Hex } from '@liuhen/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCaseParties, countCases, findCaseById } from '../../server/src/db/repos/case-repo';
 import { listLedgerEntries } from '../../server/src/db/repos/ledger-repo';
@@ -7,6 +7,7 @@ import { createCase } from '../../server/src/use-cases/create-case';
 import { listCases } from '../../server/src/use-cases/list-cases';
 import { viewCase } from '../../server/src/use-cases/view-case';
 import { actorFor } from '../support/actors';
+import { codeOf } from '../support/domain-error';
 import { createTestContext, type TestContext } from '../support/test-context';
 import { buildAgency, buildUser, newCaseInput } from '../factories';
 
@@ -25,17 +26,6 @@ beforeAll(async () => {
   outsider = await actorFor(t.ctx, (await buildUser(t.ctx, { agencyId: other, roles: ['officer'] })).username);
 });
 afterAll(() => t.close());
-
-const codeOf = async (promise: Promise<unknown>): Promise<string> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-
-  return 'none';
-};
 
 describe('registering a penalty case (PROC-2, LEDGER-1)', () => {
   it('writes the case, its party and one ledger entry that pins their digest', async () => {

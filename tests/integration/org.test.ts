@@ -1,4 +1,3 @@
-import { DomainError } from '@liuhen/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAgencies, listSections } from '../../server/src/db/repos/agency-repo';
 import { listLedgerEntries } from '../../server/src/db/repos/ledger-repo';
@@ -8,6 +7,7 @@ import { issueCredential } from '../../server/src/use-cases/issue-credential';
 import { listPeople } from '../../server/src/use-cases/list-people';
 import { DEMO_USERS, seedDemo } from '../../server/src/use-cases/seed-demo';
 import { actorFor } from '../support/actors';
+import { codeOf } from '../support/domain-error';
 import { createTestContext, type TestContext } from '../support/test-context';
 
 let t: TestContext;
@@ -17,17 +17,6 @@ beforeAll(async () => {
   t = await createTestContext();
 });
 afterAll(() => t.close());
-
-const codeOf = async (promise: Promise<unknown>): Promise<string> => {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-
-  return 'none';
-};
 
 describe('demo agency (issue 2 §6, ORG-1, ORG-2, ORG-4)', () => {
   it('seeds a region department, a city bureau with three sections and one user per role, once', async () => {

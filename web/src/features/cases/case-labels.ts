@@ -29,10 +29,4 @@ export const VIA_LABELS: Record<string, string> = { web: '网页', cli: '命令�
 
 export const labelFor = (labels: Record<string, string>, value: string): string => labels[value] ?? value;
 
-export const CASE_TEXT_LIMITS = {
-  place: 200,
-  summary: 2000,
-  sourceDetail: 500,
-  name: 100,
-  address: 200,
-} as const;
+export { CASE_TEXT_LIMITS } from '@liuhen/domain/cases';
