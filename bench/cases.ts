@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../server/src/clock';
 import { openDatabase } from '../server/src/db/client';
 import { createUuidV7 } from '../server/src/ids';
+import { ledgerSettingsFrom } from '../server/src/ledger/ledger-settings';
 import { createArgon2Hasher } from '../server/src/security/passwords';
 import type { UseCaseContext } from '../server/src/use-cases/context';
 import { createCase } from '../server/src/use-cases/create-case';
@@ -74,6 +75,12 @@ const ctx: UseCaseContext = {
   newId: createUuidV7(),
   passwords,
   session: { idleMinutes: 30, maxHours: 12 },
+  ledger: ledgerSettingsFrom({
+    hashAlgorithm: 'sha256',
+    signatureAlgorithm: 'ed25519',
+    originHost: 'bench.liuhen.local',
+    keysDir: path.join(dataDir, 'keys'),
+  }),
 };
 await seedDemo({ ctx });
 

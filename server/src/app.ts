@@ -14,9 +14,11 @@ import { ERROR_CATALOG } from './http/error-catalog';
 import { createErrorHandler } from './http/error-handler';
 import { ErrorSchema } from './http/schemas';
 import type { IdGenerator } from './ids';
+import type { LedgerSettings } from './ledger/ledger-settings';
 import { authRoutes } from './routes/auth-routes';
 import { caseRoutes } from './routes/case-routes';
 import { healthRoutes } from './routes/health-routes';
+import { ledgerRoutes } from './routes/ledger-routes';
 import { peopleRoutes } from './routes/people-routes';
 import type { PasswordHasher } from './security/passwords';
 import { SESSION_COOKIE } from './security/session-token';
@@ -29,6 +31,7 @@ export type AppOptions = {
   newId: IdGenerator;
   passwords: PasswordHasher;
   session: { idleMinutes: number; maxHours: number; isCookieSecure: boolean };
+  ledger: LedgerSettings;
   /** Built web client; when absent the API still runs and pages say how to build it. */
   webDistDir: string | null;
   logger: FastifyServerOptions['logger'];
@@ -66,6 +69,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
     newId: options.newId,
     passwords: options.passwords,
     session: options.session,
+    ledger: options.ledger,
   };
 
   app.decorateRequest('actor', null);
@@ -146,6 +150,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       });
       await api.register(caseRoutes, { ctx, requireUser });
       await api.register(peopleRoutes, { ctx, requireUser });
+      await api.register(ledgerRoutes, { ctx, requireUser });
     },
     { prefix: '/api' },
   );

@@ -11,7 +11,21 @@ export type Config = {
   isDemo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   session: { idleMinutes: number; maxHours: number; isCookieSecure: boolean };
+  ledger: LedgerConfig;
   webDistDir: string;
+};
+
+export type LedgerConfig = {
+  /** Hash of new logs (LEDGER-2); an existing log keeps the hash it was created with. */
+  hashAlgorithm: 'sha256' | 'sm3';
+  /** Signature of checkpoints: Ed25519 (C2SP type 0x01) or SM2 (GB/T 32918, custom type 0xff). */
+  signatureAlgorithm: 'ed25519' | 'sm2';
+  /** First part of every log's origin line: <host>/ledger/<agency code>/<hash>. */
+  originHost: string;
+  keysDir: string;
+  checkpointIntervalMs: number;
+  witnessIntervalMs: number;
+  auditIntervalMs: number;
 };
 
 export class ConfigError extends Error {
@@ -99,6 +113,27 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
   const maxHours = integer('LIUHEN_SESSION_MAX_HOURS', 12, 1, 24 * 30);
   const isCookieSecure = flag('LIUHEN_COOKIE_SECURE', false);
 
+  const choice = <T extends string>(name: string, options: readonly T[], fallback: T): T => {
+    const raw = value(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if ((options as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name}=${raw}: 应为 ${options.join(' 或 ')} / must be ${options.join(' or ')}`);
+
+    return fallback;
+  };
+  const hashAlgorithm = choice('LIUHEN_LEDGER_HASH', ['sha256', 'sm3'] as const, 'sha256');
+  const signatureAlgorithm = choice('LIUHEN_LEDGER_SIGNATURE', ['ed25519', 'sm2'] as const, 'ed25519');
+  const originHost = value('LIUHEN_LEDGER_HOST') ?? 'liuhen.local';
+  // The host becomes part of signed checkpoints, so only characters a C2SP origin line can carry.
+  if (!/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/.test(originHost)) {
+    problems.push(
+      `LIUHEN_LEDGER_HOST=${originHost}: 应为小写主机名，如 zfjl.example.gov.cn / must be a lower-case host name`,
+    );
+  }
+  const checkpointIntervalMs = integer('LIUHEN_CHECKPOINT_INTERVAL_MS', 1000, 100, 5000);
+  const witnessIntervalMs = integer('LIUHEN_WITNESS_INTERVAL_SECONDS', 30, 1, 86_400) * 1000;
+  const auditIntervalMs = integer('LIUHEN_AUDIT_INTERVAL_HOURS', 24, 1, 24 * 365) * 3_600_000;
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -109,6 +144,15 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     isDemo,
     logLevel,
     session: { idleMinutes, maxHours, isCookieSecure },
+    ledger: {
+      hashAlgorithm,
+      signatureAlgorithm,
+      originHost,
+      keysDir: path.join(dataDir, 'keys'),
+      checkpointIntervalMs,
+      witnessIntervalMs,
+      auditIntervalMs,
+    },
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
   };
 };

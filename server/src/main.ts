@@ -4,6 +4,8 @@ import { systemClock } from './clock';
 import { openDatabase, type Database } from './db/client';
 import { acquireDataLock, DataLockError, type DataLock } from './db/data-lock';
 import { createUuidV7 } from './ids';
+import { startLedgerWorker } from './ledger/ledger-worker';
+import { ledgerSettingsFrom } from './ledger/ledger-settings';
 import { loggerOptions } from './logger';
 import { createArgon2Hasher } from './security/passwords';
 import { getPublicMeta } from './use-cases/get-public-meta';
@@ -64,7 +66,8 @@ const main = async () => {
   const newId = createUuidV7();
   const passwords = createArgon2Hasher();
   const session = config.session;
-  const ctx = { db: database.db, clock, newId, passwords, session };
+  const ledger = ledgerSettingsFrom(config.ledger);
+  const ctx = { db: database.db, clock, newId, passwords, session, ledger };
   const isSeeded = config.isDemo ? await seedDemo({ ctx }) : false;
 
   const app = await buildApp({
@@ -73,8 +76,17 @@ const main = async () => {
     newId,
     passwords,
     session,
+    ledger,
     webDistDir: config.webDistDir,
     logger: loggerOptions(config),
+  });
+
+  const worker = startLedgerWorker({
+    ctx,
+    log: app.log,
+    checkpointIntervalMs: config.ledger.checkpointIntervalMs,
+    witnessIntervalMs: config.ledger.witnessIntervalMs,
+    auditIntervalMs: config.ledger.auditIntervalMs,
   });
 
   let isClosing = false;
@@ -83,6 +95,7 @@ const main = async () => {
     isClosing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close().catch(() => undefined);
+    await worker.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     lock?.release();
     process.exit(0);

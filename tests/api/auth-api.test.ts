@@ -45,7 +45,12 @@ describe('POST /api/auth/login (SEC-1)', () => {
       displayName: '王明',
       agency: { name: '示范市住房和城乡建设局' },
     });
-    expect(user.permissions).toEqual({ canCreateCase: true, canReadCases: true, canViewPeople: false });
+    expect(user.permissions).toEqual({
+      canCreateCase: true,
+      canReadCases: true,
+      canViewPeople: false,
+      canInspectLedger: false,
+    });
     expect(user.credentials[0]).toMatchObject({ number: '99010026001', isValid: true });
     expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash/);
   });

@@ -32,8 +32,18 @@ describe('OpenAPI (INT-2)', () => {
         '/api/health',
         '/api/meta',
         '/api/people',
+        '/api/ledger/integrity',
+        '/api/ledger/{code}/audits',
+        '/api/ledger/{code}/checkpoint',
+        '/api/ledger/{code}/entries/{seq}',
+        '/api/ledger/{code}/keys',
+        '/api/ledger/{code}/proof/consistency',
+        '/api/ledger/{code}/proof/inclusion',
+        '/api/ledger/{code}/tlog-proof',
       ].sort(),
     );
+    // LEDGER-2: proofs, checkpoints and the tlog-proof export are part of the described API.
+    expect(spec.paths['/api/ledger/{code}/tlog-proof'].get.responses['200']).toBeDefined();
     expect(spec.paths['/api/cases'].post.responses['201']).toBeDefined();
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });

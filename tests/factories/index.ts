@@ -36,8 +36,11 @@ export const buildAgency = async (
   });
 };
 
+let sectionCounter = 0;
+
+// A counter, not random text: hundreds of sections in one agency must never collide on the unique name.
 export const buildSection = async (ctx: UseCaseContext, agencyId: string, kind = 'enforcement') =>
-  createSection({ ctx, actor: SYSTEM, input: { agencyId, name: `科室${randomBytes(3).toString('hex')}`, kind } });
+  createSection({ ctx, actor: SYSTEM, input: { agencyId, name: `科室${(sectionCounter += 1)}`, kind } });
 
 let userCounter = 0;
 

@@ -19,8 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ledgerTypes = async () =>
-  (await listLedgerEntries(t.ctx.db, agencyId)).map((e) => JSON.parse(new TextDecoder().decode(e.leaf)).type as string);
+const ledgerTypes = async () => {
+  await t.settle();
+
+  return (await listLedgerEntries(t.ctx.db, agencyId)).map(
+    (e) => JSON.parse(new TextDecoder().decode(e.leaf)).type as string,
+  );
+};
 
 describe('login (SEC-1)', () => {
   it('stores only the argon2id hash and a hashed session id, and records the login in the ledger', async () => {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newCaseInput } from '../factories';
 import { startServerProcess, waitForOutput } from '../support/server-process';
@@ -33,6 +35,23 @@ afterAll(async () => {
   await database?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** As the database owner, with triggers off, edits the leaf of the first case entry in place. */
+const tamperFirstCaseLeaf = async () => {
+  const statement = `update ledger_entries set leaf = convert_to(replace(convert_from(leaf, 'UTF8'), '"v":1', '"v":2'), 'UTF8')
+     where seq = (select min(seq) from ledger_entries where type = 'case.created') and type = 'case.created'`;
+  if (isPglite) {
+    const db = await PGlite.create(path.join(dataDir, 'db'));
+    await db.exec(`set session_replication_role = replica; ${statement}`);
+    await db.close();
+  } else {
+    const client = new pg.Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    await client.query('set session_replication_role = replica');
+    await client.query(statement);
+    await client.end();
+  }
+};
 
 const api = (pathname: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${env.PORT}${pathname}`, init);
 
@@ -88,9 +107,28 @@ describe('npm start as a user runs it (issue 2: restart, lock, configuration)', 
       expect(detail.timeline.map((e) => e.type)).toEqual(['case.created', 'case.viewed']);
       const meta = (await (await api('/api/meta')).json()) as { demoUsers: unknown[] };
       expect(meta.demoUsers).toHaveLength(12);
+      // LEDGER-2: the worker signs a checkpoint of the bureau's log within seconds.
+      const code = '11990100MB0000002X';
+      let checkpoint: Response | null = null;
+      for (let i = 0; i < 50 && checkpoint?.status !== 200; i++) {
+        checkpoint = await api(`/api/ledger/${code}/checkpoint`);
+        if (checkpoint.status !== 200) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(checkpoint!.status).toBe(200);
+      expect(await checkpoint!.text()).toMatch(new RegExp(`^liuhen\\.local/ledger/${code}/sha256\\n\\d+\\n`));
     } finally {
       expect(await again.stop()).toBe(0);
     }
+
+    // LEDGER-3: the offline verifier audits the stopped server's data, then names an edit made behind its back.
+    const source = isPglite ? ['--data', dataDir] : ['--database-url', env.DATABASE_URL!];
+    const clean = startServerProcess({}, 'packages/verifier/src/cli.ts', ['audit', ...source]);
+    expect(await clean.exited).toBe(0);
+    expect(clean.output()).toContain('未发现问题');
+    await tamperFirstCaseLeaf();
+    const tampered = startServerProcess({}, 'packages/verifier/src/cli.ts', ['audit', ...source]);
+    expect(await tampered.exited).toBe(1);
+    expect(tampered.output()).toContain('altered-leaf');
   });
 
   it('refuses to boot on invalid settings and lists every problem at once', async () => {

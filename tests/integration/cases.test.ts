@@ -1,7 +1,7 @@
 import { caseRecordDigest, sha256Hex } from '@liuhen/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countCaseParties, countCases, findCaseById } from '../../server/src/db/repos/case-repo';
-import { listLedgerEntries } from '../../server/src/db/repos/ledger-repo';
+import { countLedgerEntries, listLedgerEntries } from '../../server/src/db/repos/ledger-repo';
 import type { UserActor } from '../../server/src/use-cases/context';
 import { createCase } from '../../server/src/use-cases/create-case';
 import { listCases } from '../../server/src/use-cases/list-cases';
@@ -42,6 +42,7 @@ describe('registering a penalty case (PROC-2, LEDGER-1)', () => {
     expect(stored?.parties).toHaveLength(1);
     expect(stored?.parties[0]).toMatchObject({ kind: 'person', idNumber: '11010519491231002X' });
 
+    await t.settle();
     const entries = await listLedgerEntries(t.ctx.db, agencyId);
     const entry = entries.at(-1)!;
     const leaf = JSON.parse(new TextDecoder().decode(entry.leaf));
@@ -72,21 +73,13 @@ describe('registering a penalty case (PROC-2, LEDGER-1)', () => {
   });
 
   it('writes nothing when the input is refused', async () => {
-    const before = [
-      await countCases(t.ctx.db),
-      await countCaseParties(t.ctx.db),
-      (await listLedgerEntries(t.ctx.db, agencyId)).length,
-    ];
+    const before = [await countCases(t.ctx.db), await countCaseParties(t.ctx.db), await countLedgerEntries(t.ctx.db)];
     const badId = newCaseInput({ party: { kind: 'person', name: '张三', idNumber: '110105194912310021' } });
     expect(await codeOf(createCase({ ctx: t.ctx, actor: officer, input: badId }))).toBe('INVALID_ID_NUMBER');
     expect(await codeOf(createCase({ ctx: t.ctx, actor: officer, input: newCaseInput({ source: 'rumour' }) }))).toBe(
       'UNKNOWN_CASE_SOURCE',
     );
-    const after = [
-      await countCases(t.ctx.db),
-      await countCaseParties(t.ctx.db),
-      (await listLedgerEntries(t.ctx.db, agencyId)).length,
-    ];
+    const after = [await countCases(t.ctx.db), await countCaseParties(t.ctx.db), await countLedgerEntries(t.ctx.db)];
     expect(after).toEqual(before);
   });
 

@@ -43,6 +43,7 @@ describe('demo agency (issue 2 §6, ORG-1, ORG-2, ORG-4)', () => {
     const officer = await actorFor(t.ctx, 'officer1');
     expect(officer.credentialNumber).toBe('99010026001');
 
+    await t.settle();
     // Every row above has its entry: 1 agency in the region log; agency, 3 sections, users, credentials in the bureau's.
     expect((await listLedgerEntries(t.ctx.db, region!.id)).length).toBe(1);
     const credentials = DEMO_USERS.filter((u) => u.credential).length;

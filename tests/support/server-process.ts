@@ -3,7 +3,6 @@ import path from 'node:path';
 import { loadTestConfig } from '../../server/src/config';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export type ServerProcess = {
   child: ChildProcess;
@@ -19,7 +18,8 @@ export const startServerProcess = (
   script = 'server/src/main.ts',
   args: string[] = [],
 ): ServerProcess => {
-  const child = spawn(TSX, [script, ...args], {
+  // One process (node with the tsx loader), so a signal reaches the server itself and not a wrapper.
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { PATH: loadTestConfig().systemPath, LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -1,7 +1,14 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../server/src/app';
 import type { Clock } from '../../server/src/clock';
 import { createUuidV7 } from '../../server/src/ids';
+import { listLedgerLogs } from '../../server/src/db/repos/ledger-repo';
+import { integrateAll } from '../../server/src/ledger/integrate-ledger';
+import { createFileKeyStore, type LedgerSettings } from '../../server/src/ledger/ledger-settings';
+import { signCheckpoint } from '../../server/src/ledger/sign-checkpoint';
 import { createArgon2Hasher } from '../../server/src/security/passwords';
 import type { UseCaseContext } from '../../server/src/use-cases/context';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -30,21 +37,49 @@ export type TestContext = {
   database: TestDatabase;
   ctx: UseCaseContext;
   clock: TestClock;
+  keysDir: string;
+  /** Sequences, integrates and checkpoints everything queued, as the ledger worker does within a second. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 };
 
-export const createTestContext = async (): Promise<TestContext> => {
+export const createTestContext = async (
+  ledger: Partial<Pick<LedgerSettings, 'hashAlgorithm' | 'signatureAlgorithm'>> = {},
+): Promise<TestContext> => {
   const database = await createTestDatabase();
   const clock = createTestClock();
+  const keysDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-keys-'));
   const ctx: UseCaseContext = {
     db: database.db,
     clock,
     newId: createUuidV7(() => clock.now().getTime()),
     passwords: TEST_PASSWORDS,
     session: { idleMinutes: 30, maxHours: 12 },
+    ledger: {
+      hashAlgorithm: ledger.hashAlgorithm ?? 'sha256',
+      signatureAlgorithm: ledger.signatureAlgorithm ?? 'ed25519',
+      originHost: 'test.liuhen.local',
+      keys: createFileKeyStore(keysDir),
+    },
+  };
+  const settle = async () => {
+    for (const log of await listLedgerLogs(ctx.db)) {
+      await integrateAll({ ctx, agencyId: log.agencyId });
+      await signCheckpoint({ ctx, agencyId: log.agencyId });
+    }
   };
 
-  return { database, ctx, clock, close: () => database.close() };
+  return {
+    database,
+    ctx,
+    clock,
+    keysDir,
+    settle,
+    close: async () => {
+      await database.close();
+      fs.rmSync(keysDir, { recursive: true, force: true });
+    },
+  };
 };
 
 export type TestApp = TestContext & {
@@ -63,6 +98,7 @@ export const createTestApp = async (
     newId: context.ctx.newId,
     passwords: context.ctx.passwords,
     session: { ...context.ctx.session, isCookieSecure: false },
+    ledger: context.ctx.ledger,
     webDistDir: options.webDistDir ?? null,
     logger: false,
     loginRateLimit: options.loginRateLimit ?? { max: 10_000, timeWindow: 60_000 },

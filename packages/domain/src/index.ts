@@ -3,6 +3,8 @@ export * from './identifiers/index';
 export * from './time/china-time';
 export * from './ledger/canonical-json';
 export * from './ledger/events';
+export * from './ledger/portable';
+export * from './ledger/tiles';
 export * from './ledger/hasher';
 export * from './ledger/leaf';
 export * from './org/roles';

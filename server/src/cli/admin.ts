@@ -7,8 +7,11 @@ import { openDatabase, type Database } from '../db/client';
 import { acquireDataLock, DataLockError, type DataLock } from '../db/data-lock';
 import { findAgencyByCode, listAgencies, listSections } from '../db/repos/agency-repo';
 import { findUserByUsername, listUsersOfAgency } from '../db/repos/user-repo';
+import { findLedgerLog, listLedgerKeys } from '../db/repos/ledger-repo';
+import { rotateLedgerKey } from '../ledger/rotate-key';
 import { ERROR_CATALOG } from '../http/error-catalog';
 import { createUuidV7 } from '../ids';
+import { ledgerSettingsFrom } from '../ledger/ledger-settings';
 import { createArgon2Hasher } from '../security/passwords';
 import type { SystemActor, UseCaseContext } from '../use-cases/context';
 import { createAgency } from '../use-cases/create-agency';
@@ -26,6 +29,8 @@ const USAGE = `留痕管理命令 / Liuhen admin command
   npm run admin -- add-credential --username <用户名> --number <执法证号> --field <执法领域>
                                   --issuer <发证机关> --from YYYY-MM-DD --to YYYY-MM-DD
   npm run admin -- list
+  npm run admin -- keys --agency <机关代码>            print the ledger's origin and verifier keys (C2SP vkeys)
+  npm run admin -- rotate-key --agency <机关代码> [--witness]
 
 Roles: officer lead_officer section_head legal_reviewer agency_head archivist supervisor
        device_keeper intake_clerk system_admin security_admin audit_admin
@@ -95,6 +100,7 @@ const run = async (ctx: UseCaseContext, argv: string[]): Promise<string> => {
       roles: { type: 'string' },
       section: { type: 'string' },
       'password-stdin': { type: 'boolean' },
+      witness: { type: 'boolean' },
       number: { type: 'string' },
       field: { type: 'string' },
       issuer: { type: 'string' },
@@ -173,6 +179,29 @@ const run = async (ctx: UseCaseContext, argv: string[]): Promise<string> => {
 
       return `已登记执法证 / credential recorded: ${values.number}`;
     }
+    case 'keys': {
+      required(values, 'agency');
+      const agencyId = await agencyIdByCode(ctx, values.agency!);
+      const log = await findLedgerLog(ctx.db, agencyId);
+      const keys = await listLedgerKeys(ctx.db, agencyId);
+
+      return [
+        `origin: ${log?.origin ?? '-'}`,
+        ...keys.map((k) => `${k.purpose === 'log' ? 'log    ' : 'witness'} ${k.vkey}`),
+      ].join('\n');
+    }
+    case 'rotate-key': {
+      required(values, 'agency');
+      const agencyId = await agencyIdByCode(ctx, values.agency!);
+      const { oldVkey, newVkey } = await rotateLedgerKey({
+        ctx,
+        agencyId,
+        purpose: values.witness ? 'witness' : 'log',
+        via: 'cli',
+      });
+
+      return `已更换签名密钥 / key rotated\n  old: ${oldVkey ?? '-'}\n  new: ${newVkey}`;
+    }
     case 'list': {
       const lines: string[] = [];
       for (const agency of await listAgencies(ctx.db)) {
@@ -212,6 +241,7 @@ const main = async () => {
       newId: createUuidV7(),
       passwords: createArgon2Hasher(),
       session: config.session,
+      ledger: ledgerSettingsFrom(config.ledger),
     };
     process.stdout.write(`${await run(ctx, argv)}\n`);
   } catch (error) {

@@ -9,6 +9,7 @@ import {
   index,
   integer,
   pgTable,
+  smallint,
   primaryKey,
   text,
   timestamp,
@@ -243,9 +244,15 @@ export const ledgerLogs = pgTable(
     agencyId: uuid('agency_id')
       .primaryKey()
       .references(() => agencies.id),
+    // C2SP checkpoint origin, fixed at creation: <host>/ledger/<agency code>/<hash algorithm>.
+    origin: text('origin').notNull(),
     hashAlgorithm: text('hash_algorithm').notNull(),
+    /** Entries sequenced into ledger_entries. */
     size: bigint('size', { mode: 'number' }).notNull(),
     headChainHash: bytea('head_chain_hash').notNull(),
+    /** Entries integrated into the Merkle tree (tiles); a checkpoint never covers more. */
+    treeSize: bigint('tree_size', { mode: 'number' }).notNull().default(0),
+    root: bytea('root'),
     createdAt: createdAt(),
   },
   (t) => [check('ledger_logs_hash_check', sql`${t.hashAlgorithm} in ('sha256', 'sm3')`)],
@@ -274,4 +281,143 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_case_idx').on(t.caseId, t.seq),
     check('ledger_entries_seq_check', sql`${t.seq} >= 0`),
   ],
+);
+
+/** Entries committed with their business change and waiting for the sequencer (ADR 0003). */
+export const ledgerQueue = pgTable(
+  'ledger_queue',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    entryId: uuid('entry_id').notNull(),
+    type: text('type').notNull(),
+    caseId: uuid('case_id'),
+    actorUserId: uuid('actor_user_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true, mode: 'date' }).notNull(),
+    leaf: bytea('leaf').notNull(),
+    leafHash: bytea('leaf_hash').notNull(),
+    payload: text('payload').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ledger_queue_entry_key').on(t.entryId),
+    index('ledger_queue_agency_idx').on(t.agencyId, t.id),
+    index('ledger_queue_case_idx').on(t.caseId, t.id),
+  ],
+);
+
+export const ledgerTiles = pgTable(
+  'ledger_tiles',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    level: smallint('level').notNull(),
+    idx: bigint('idx', { mode: 'number' }).notNull(),
+    hashes: bytea('hashes').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.level, t.idx] }),
+    check('ledger_tiles_width_check', sql`length(${t.hashes}) between 32 and 8192 and length(${t.hashes}) % 32 = 0`),
+  ],
+);
+
+export const ledgerCheckpoints = pgTable(
+  'ledger_checkpoints',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    root: bytea('root').notNull(),
+    note: text('note').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.size] })],
+);
+
+export const ledgerKeys = pgTable(
+  'ledger_keys',
+  {
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    purpose: text('purpose').notNull(),
+    algorithm: text('algorithm').notNull(),
+    keyName: text('key_name').notNull(),
+    vkey: text('vkey').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agencyId, t.vkey] }),
+    check('ledger_keys_purpose_check', sql`${t.purpose} in ('log', 'witness')`),
+    check('ledger_keys_algorithm_check', sql`${t.algorithm} in ('ed25519', 'sm2', 'cosignature')`),
+  ],
+);
+
+export const ledgerCosignatures = pgTable(
+  'ledger_cosignatures',
+  {
+    logAgencyId: uuid('log_agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    witnessAgencyId: uuid('witness_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    witnessName: text('witness_name').notNull(),
+    signatureLine: text('signature_line').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.logAgencyId, t.size, t.witnessAgencyId] })],
+);
+
+export const ledgerWitnessState = pgTable(
+  'ledger_witness_state',
+  {
+    witnessAgencyId: uuid('witness_agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    logAgencyId: uuid('log_agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    root: bytea('root').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.witnessAgencyId, t.logAgencyId] })],
+);
+
+export const ledgerAlerts = pgTable(
+  'ledger_alerts',
+  {
+    id: uuid('id').primaryKey(),
+    logAgencyId: uuid('log_agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    witnessAgencyId: uuid('witness_agency_id').references(() => agencies.id),
+    kind: text('kind').notNull(),
+    detail: text('detail').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('ledger_alerts_log_idx').on(t.logAgencyId, t.createdAt)],
+);
+
+export const ledgerAudits = pgTable(
+  'ledger_audits',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => ledgerLogs.agencyId),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull(),
+    entries: bigint('entries', { mode: 'number' }).notNull(),
+    checkpoints: integer('checkpoints').notNull(),
+    isOk: boolean('is_ok').notNull(),
+    findings: text('findings').notNull(),
+    actorUserId: uuid('actor_user_id'),
+  },
+  (t) => [index('ledger_audits_agency_idx').on(t.agencyId, t.finishedAt)],
 );

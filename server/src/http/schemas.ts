@@ -37,6 +37,7 @@ export const MeSchema = Type.Object({
     canCreateCase: Type.Boolean(),
     canReadCases: Type.Boolean(),
     canViewPeople: Type.Boolean(),
+    canInspectLedger: Type.Boolean(),
   }),
 });
 
@@ -115,7 +116,7 @@ export const CaseListSchema = Type.Object({
 });
 
 export const TimelineEntrySchema = Type.Object({
-  seq: Type.Integer({ description: 'position in the agency ledger' }),
+  seq: Nullable(Type.Integer({ description: 'position in the agency ledger; null while queued (under a second)' })),
   type: Type.String({ description: 'ledger event type, e.g. case.created' }),
   occurredAt: Type.String({ format: 'date-time' }),
   actor: Nullable(Type.Object({ id: Type.String(), displayName: Type.String() })),
@@ -126,7 +127,7 @@ export const TimelineEntrySchema = Type.Object({
 export const CaseDetailSchema = Type.Object({
   ...CaseSummaryFields,
   sourceDetail: Nullable(Type.String()),
-  agency: Type.Object({ id: Type.String(), name: Type.String() }),
+  agency: Type.Object({ id: Type.String(), name: Type.String(), code: Type.String() }),
   party: Type.Object({
     kind: Type.String(),
     name: Type.String(),
@@ -170,4 +171,71 @@ export const MetaSchema = Type.Object({
 export const HealthSchema = Type.Object({
   status: Type.Literal('ok'),
   database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+});
+
+const AuditFindingSchema = Type.Object({
+  kind: Type.String({
+    description: 'altered-leaf, missing-entry, inserted-entry, reordered-entries, truncated-log, ...',
+  }),
+  seq: Type.Optional(Type.Integer()),
+  size: Type.Optional(Type.Integer()),
+  detail: Type.String(),
+  zh: Type.Optional(Type.String()),
+});
+
+export const AuditReportSchema = Type.Object({
+  id: Type.String(),
+  isOk: Type.Boolean(),
+  entries: Type.Integer(),
+  checkpoints: Type.Integer(),
+  checkpointsVerified: Type.Integer(),
+  checkpointsMatching: Type.Integer(),
+  treeSize: Type.Integer(),
+  root: Type.String({ description: 'hex root rebuilt from the stored entries' }),
+  signedSize: Type.Integer(),
+  findings: Type.Array(AuditFindingSchema),
+});
+
+export const LedgerIntegritySchema = Type.Object({
+  logs: Type.Array(
+    Type.Object({
+      agency: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), level: Type.String() }),
+      origin: Type.String(),
+      hashAlgorithm: Type.String(),
+      size: Type.Integer(),
+      pending: Type.Integer(),
+      rootHex: Nullable(Type.String()),
+      vkeys: Type.Array(Type.String()),
+      checkpoint: Nullable(
+        Type.Object({ size: Type.Integer(), createdAt: Type.String({ format: 'date-time' }), note: Type.String() }),
+      ),
+      witness: Nullable(
+        Type.Object({
+          agency: Type.Object({ id: Type.String(), name: Type.String() }),
+          witnessedSize: Nullable(Type.Integer()),
+          witnessedAt: Nullable(Type.String({ format: 'date-time' })),
+          isLatestCosigned: Type.Boolean(),
+        }),
+      ),
+      audit: Nullable(
+        Type.Object({
+          finishedAt: Type.String({ format: 'date-time' }),
+          entries: Type.Integer(),
+          checkpoints: Type.Integer(),
+          isOk: Type.Boolean(),
+          findings: Type.Array(AuditFindingSchema),
+        }),
+      ),
+    }),
+  ),
+  alerts: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      logAgencyId: Type.String(),
+      witnessAgencyId: Nullable(Type.String()),
+      kind: Type.String(),
+      detail: Type.String(),
+      createdAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
 });

@@ -30,6 +30,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   ],
   'people.view': ['section_head', 'agency_head', 'supervisor', 'system_admin', 'security_admin', 'audit_admin'],
   'people.manage': ['system_admin'],
+  'ledger.inspect': ['agency_head', 'supervisor', 'security_admin', 'audit_admin'],
 };
 
 describe('permission matrix (ORG-4, SEC-2)', () => {

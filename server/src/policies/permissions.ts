@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   'case.read': CASE_CONTENT_ROLES,
   'people.view': ['system_admin', 'security_admin', 'audit_admin', 'agency_head', 'section_head', 'supervisor'],
   'people.manage': ['system_admin'],
+  // LEDGER-3/4: integrity status, audits and alerts; the log holds ids and digests, not case content.
+  'ledger.inspect': ['supervisor', 'agency_head', 'security_admin', 'audit_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

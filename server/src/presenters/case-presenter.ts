@@ -2,7 +2,7 @@ import { toHex } from '@liuhen/domain';
 import type { CaseListRow } from '../db/repos/case-repo';
 import type { CaseDetail } from '../use-cases/view-case';
 
-const VIA = new Set(['web', 'cli', 'seed']);
+const VIA = new Set(['web', 'cli', 'seed', 'system']);
 
 const viaOf = (leaf: Uint8Array): string => {
   // The channel is part of the signed leaf; reading it back keeps the timeline honest to the ledger.

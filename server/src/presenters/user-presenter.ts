@@ -26,6 +26,7 @@ export const presentMe = (actor: UserActor, profile: Awaited<ReturnType<typeof g
     canCreateCase: can(actor, 'case.create'),
     canReadCases: can(actor, 'case.read'),
     canViewPeople: can(actor, 'people.view'),
+    canInspectLedger: can(actor, 'ledger.inspect'),
   },
 });
 

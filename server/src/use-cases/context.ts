@@ -2,6 +2,7 @@ import type { Role } from '@liuhen/domain';
 import type { Clock } from '../clock';
 import type { Db } from '../db/client';
 import type { IdGenerator } from '../ids';
+import type { LedgerSettings } from '../ledger/ledger-settings';
 import type { PasswordHasher } from '../security/passwords';
 
 /** What every use-case needs from the outside world; tests pass their own clock and ids. */
@@ -11,6 +12,7 @@ export type UseCaseContext = {
   newId: IdGenerator;
   passwords: PasswordHasher;
   session: { idleMinutes: number; maxHours: number };
+  ledger: LedgerSettings;
 };
 
 /** A signed-in person, resolved from the session on every request. */

@@ -9,6 +9,7 @@ import {
 import { findAgencyByCode, findAgencyById, insertAgency } from '../db/repos/agency-repo';
 import { createLedgerLog } from '../db/repos/ledger-repo';
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
+import { originFor } from '../ledger/ledger-settings';
 import { authorize } from '../policies/permissions';
 import type { Actor, UseCaseContext } from './context';
 
@@ -46,7 +47,14 @@ export const createAgency = async ({ ctx, actor, input }: CreateAgencyOptions): 
     const id = ctx.newId();
     const now = ctx.clock.now();
     await insertAgency(tx, { id, parentId: input.parentId, code, name, shortName, level, createdAt: now });
-    await createLedgerLog(tx, { agencyId: id, hashAlgorithm: 'sha256', headChainHash: GENESIS_CHAIN, createdAt: now });
+    const hashAlgorithm = ctx.ledger.hashAlgorithm;
+    await createLedgerLog(tx, {
+      agencyId: id,
+      origin: originFor(ctx.ledger, code, hashAlgorithm),
+      hashAlgorithm,
+      headChainHash: GENESIS_CHAIN,
+      createdAt: now,
+    });
     await appendLedgerEntry(tx, {
       agencyId: id,
       entryId: ctx.newId(),

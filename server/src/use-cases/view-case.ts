@@ -8,7 +8,7 @@ import { authorize } from '../policies/permissions';
 import type { UseCaseContext, UserActor } from './context';
 
 export type CaseDetail = CaseWithParties & {
-  agency: { id: string; name: string };
+  agency: { id: string; name: string; code: string };
   timeline: CaseTimelineRow[];
 };
 
@@ -19,7 +19,7 @@ export const loadCaseDetail = async (db: Executor, actor: UserActor, caseId: str
   const agency = await findAgencyById(db, found.case.agencyId);
   const timeline = await listCaseEntries(db, found.case.agencyId, caseId);
 
-  return { ...found, agency: { id: agency!.id, name: agency!.name }, timeline };
+  return { ...found, agency: { id: agency!.id, name: agency!.name, code: agency!.code }, timeline };
 };
 
 /** ACCESS-4, SEC-2: reading a case is itself recorded in the ledger before the content is returned. */

@@ -65,6 +65,26 @@ const toApiError = async (response: Response): Promise<ApiError> => {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/** A GET whose success body is not JSON (a file or a signed note); errors still come as JSON. */
+const fetchOk = async (path: string, accept: string): Promise<Response> => {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'GET', headers: { Accept: accept }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', '无法连接服务器，请检查网络后重试');
+  }
+  if (!response.ok) throw await toApiError(response);
+
+  return response;
+};
+
+export const requestText = async (path: string): Promise<string> =>
+  (await fetchOk(path, 'text/plain, application/json')).text();
+
+/** The exact bytes served, never re-encoded: hashes are computed over them. */
+export const requestBytes = async (path: string): Promise<Uint8Array<ArrayBuffer>> =>
+  new Uint8Array(await (await fetchOk(path, 'application/octet-stream, application/json, */*')).arrayBuffer());
+
 export const request = async <T>(method: Method, path: string, body?: unknown): Promise<T> => {
   const isMutating = method !== 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };

@@ -7,6 +7,8 @@ export const queryKeys = {
   caseList: (query: CaseListQuery) => ['cases', 'list', query] as const,
   caseDetail: (id: string) => ['cases', 'detail', id] as const,
   people: ['people'] as const,
+  ledgerIntegrity: ['ledger', 'integrity'] as const,
+  ledgerEntryProof: (code: string, seq: number) => ['ledger', 'entry-proof', code, seq] as const,
 };
 
 /** Keys that survive a change of user: everything else belongs to the signed-in account. */

@@ -33,7 +33,7 @@ export type Me = {
   agency: { id: string; name: string; shortName: string };
   section: { id: string; name: string } | null;
   credentials: Credential[];
-  permissions: { canCreateCase: boolean; canReadCases: boolean; canViewPeople: boolean };
+  permissions: { canCreateCase: boolean; canReadCases: boolean; canViewPeople: boolean; canInspectLedger: boolean };
 };
 
 export type DemoUser = { username: string; displayName: string; roles: Role[] };
@@ -68,17 +68,18 @@ export type CaseParty = {
 };
 
 export type TimelineEntry = {
-  seq: number;
+  /** Null while the entry waits in the queue for its place in the log (well under a second). */
+  seq: number | null;
   type: string;
   occurredAt: string;
   actor: ActorRef | null;
-  via: 'web' | 'cli' | 'seed';
+  via: 'web' | 'cli' | 'seed' | 'system';
   leafHash: string;
 };
 
 export type CaseDetail = CaseSummary & {
   sourceDetail: string | null;
-  agency: { id: string; name: string };
+  agency: { id: string; name: string; code: string };
   party: CaseParty;
   timeline: TimelineEntry[];
 };
@@ -132,3 +133,61 @@ export type People = {
 };
 
 export type FieldError = { field: string; code: string; message: string };
+
+export type LedgerHashAlgorithm = 'sha256' | 'sm3';
+
+export type LedgerKey = { vkey: string; algorithm: string; createdAt: string };
+
+export type LedgerKeys = {
+  origin: string;
+  hashAlgorithm: LedgerHashAlgorithm;
+  logKeys: LedgerKey[];
+  witnessKeys: LedgerKey[];
+};
+
+export type AuditFinding = { kind: string; seq?: number; size?: number; detail: string };
+
+export type LedgerAudit = {
+  finishedAt: string;
+  entries: number;
+  checkpoints: number;
+  isOk: boolean;
+  findings: AuditFinding[];
+};
+
+export type LedgerWitnessStatus = {
+  agency: { id: string; name: string };
+  witnessedSize: number | null;
+  witnessedAt: string | null;
+  isLatestCosigned: boolean;
+};
+
+export type LedgerLogStatus = {
+  agency: { id: string; code: string; name: string; level: AgencyLevel };
+  origin: string;
+  hashAlgorithm: LedgerHashAlgorithm;
+  size: number;
+  pending: number;
+  /** Null until the first entry is integrated into the tree. */
+  rootHex: string | null;
+  vkeys: string[];
+  checkpoint: { size: number; createdAt: string; note: string } | null;
+  /** Null for a top-level agency, which no one above witnesses. */
+  witness: LedgerWitnessStatus | null;
+  audit: LedgerAudit | null;
+};
+
+export type WitnessAlertKind = 'inconsistent_checkpoint' | 'checkpoint_signature_invalid' | 'checkpoint_rollback';
+
+export type WitnessAlert = {
+  id: string;
+  logAgencyId: string;
+  witnessAgencyId: string | null;
+  kind: WitnessAlertKind;
+  detail: string;
+  createdAt: string;
+};
+
+export type LedgerIntegrity = { logs: LedgerLogStatus[]; alerts: WitnessAlert[] };
+
+export type AuditResult = { id: string; findings: AuditFinding[] };

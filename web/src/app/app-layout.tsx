@@ -1,4 +1,4 @@
-import { FileAddOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { FileAddOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Button, Flex, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -12,6 +12,7 @@ const selectedMenuKey = (pathname: string): string => {
   if (pathname === '/cases/new') return '/cases/new';
   if (pathname.startsWith('/cases')) return '/cases';
   if (pathname.startsWith('/people')) return '/people';
+  if (pathname.startsWith('/integrity')) return '/integrity';
 
   return '';
 };
@@ -38,6 +39,11 @@ export const AppLayout = () => {
       key: '/people',
       icon: <TeamOutlined />,
       label: <Link to="/people">机构人员</Link>,
+    },
+    me.permissions.canInspectLedger && {
+      key: '/integrity',
+      icon: <SafetyCertificateOutlined />,
+      label: <Link to="/integrity">账本完整性</Link>,
     },
   ].filter((item) => item !== false);
 

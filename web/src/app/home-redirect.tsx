@@ -6,6 +6,7 @@ export const HomeRedirect = () => {
   const me = useCurrentUser();
   if (me.permissions.canReadCases) return <Navigate to="/cases" replace />;
   if (me.permissions.canViewPeople) return <Navigate to="/people" replace />;
+  if (me.permissions.canInspectLedger) return <Navigate to="/integrity" replace />;
 
   return (
     <Result

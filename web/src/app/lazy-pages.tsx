@@ -11,3 +11,6 @@ export const CaseDetailPage = lazy(() =>
   import('../pages/case-detail/case-detail-page').then((m) => ({ default: m.CaseDetailPage })),
 );
 export const PeoplePage = lazy(() => import('../pages/people/people-page').then((m) => ({ default: m.PeoplePage })));
+export const IntegrityPage = lazy(() =>
+  import('../pages/integrity/integrity-page').then((m) => ({ default: m.IntegrityPage })),
+);

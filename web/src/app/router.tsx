@@ -2,7 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { HomeRedirect } from './home-redirect';
-import { CaseDetailPage, CaseListPage, NewCasePage, PeoplePage } from './lazy-pages';
+import { CaseDetailPage, CaseListPage, IntegrityPage, NewCasePage, PeoplePage } from './lazy-pages';
 import { RequireAuth } from './require-auth';
 import { RequirePermission } from './require-permission';
 import { RootFrame } from './root-frame';
@@ -47,6 +47,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="canViewPeople" reason="您的角色不能查看机构人员。">
                 <PeoplePage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'integrity',
+            element: (
+              <RequirePermission permission="canInspectLedger" reason="您的角色不能查看账本完整性。">
+                <IntegrityPage />
               </RequirePermission>
             ),
           },

@@ -27,11 +27,15 @@ export type LedgerEventPayloads = {
     recordSha256: string;
   };
   'case.viewed': { caseId: string };
+  // LEDGER-4: an upper-level agency saw and cosigned a subordinate's checkpoint.
+  'checkpoint.observed': { logAgencyId: string; origin: string; size: number; rootHex: string; noteSha256: string };
+  // LEDGER-2: the log's signing key changed; the checkpoint covering this entry is signed by the old key.
+  'ledger.key_rotated': { purpose: 'log' | 'witness'; oldVkey: string | null; newVkey: string };
 };
 
 export type LedgerEventType = keyof LedgerEventPayloads;
 
-export type LedgerSubjectType = 'agency' | 'section' | 'user' | 'credential' | 'case';
+export type LedgerSubjectType = 'agency' | 'section' | 'user' | 'credential' | 'case' | 'checkpoint' | 'key';
 
 export const LEDGER_EVENT_SUBJECT = {
   'agency.created': 'agency',
@@ -43,6 +47,8 @@ export const LEDGER_EVENT_SUBJECT = {
   'auth.logged_out': 'user',
   'case.created': 'case',
   'case.viewed': 'case',
+  'checkpoint.observed': 'checkpoint',
+  'ledger.key_rotated': 'key',
 } as const satisfies Record<LedgerEventType, LedgerSubjectType>;
 
 export const LEDGER_EVENT_TYPES = Object.keys(LEDGER_EVENT_SUBJECT) as LedgerEventType[];

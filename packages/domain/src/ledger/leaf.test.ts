@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { buildLedgerLeaf } from './leaf';
-import { chainHash, createHasher, GENESIS_CHAIN, leafHash, sha256Hex, toHex } from './hasher';
+import { createHasher, sha256Hex } from './hasher';
+import {
+  chainHash,
+  createPortableHasher,
+  fromBase64,
+  fromHex,
+  GENESIS_CHAIN,
+  leafHash,
+  toBase64,
+  toHex,
+} from './hashing';
 
 const hasher = createHasher('sha256');
 const base = {
@@ -61,5 +71,27 @@ describe('ledger leaf encoding (LEDGER-1)', () => {
       '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0',
     );
     expect(buildLedgerLeaf({ ...base, hasher: sm3 }).leafHash).not.toEqual(buildLedgerLeaf(base).leafHash);
+  });
+});
+
+describe('portable hashing (browser and offline verifier)', () => {
+  it('agrees with node:crypto for SHA-256 and SM3', () => {
+    for (const algorithm of ['sha256', 'sm3'] as const) {
+      const data = new TextEncoder().encode('留痕'.repeat(100));
+      expect(toHex(createPortableHasher(algorithm).hash(data))).toBe(toHex(createHasher(algorithm).hash(data)));
+    }
+  });
+
+  it('encodes hex and strict base64 both ways', () => {
+    const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(fromHex(toHex(bytes))).toEqual(bytes);
+    for (let n = 0; n < 8; n++) {
+      const slice = bytes.slice(0, n);
+      expect(toBase64(slice)).toBe(Buffer.from(slice).toString('base64'));
+      expect(fromBase64(toBase64(slice))).toEqual(slice);
+    }
+    expect(() => fromBase64('QQ')).toThrow();
+    expect(() => fromBase64('QR==')).toThrow(/canonical/);
+    expect(() => fromHex('0g')).toThrow();
   });
 });

@@ -1,11 +1,12 @@
 import { canonicalBytes, canonicalJson, type CanonicalValue } from './canonical-json';
 import { LEDGER_EVENT_SUBJECT, type LedgerEvent } from './events';
-import { leafHash, sha256Hex, toHex, type Hasher } from './hasher';
+import { sha256Hex } from './hasher';
+import { leafHash, toHex, type Hasher } from './hashing';
 
 export const LEAF_VERSION = 1;
 
-/** How the actor reached the system; 'seed' and 'cli' entries have no logged-in user. */
-export type ActorChannel = 'web' | 'cli' | 'seed';
+/** How the actor reached the system; 'seed', 'cli' and 'system' (scheduled jobs) entries have no logged-in user. */
+export type ActorChannel = 'web' | 'cli' | 'seed' | 'system';
 
 export type LedgerActor = { userId: string | null; credentialNumber: string | null; via: ActorChannel };
 

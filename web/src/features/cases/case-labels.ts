@@ -25,7 +25,12 @@ export const TIMELINE_TYPE_LABELS: Record<string, string> = {
   'case.viewed': '查阅案件',
 };
 
-export const VIA_LABELS: Record<string, string> = { web: '网页', cli: '命令行', seed: '初始化数据' };
+export const VIA_LABELS: Record<string, string> = {
+  web: '网页',
+  cli: '命令行',
+  seed: '初始化数据',
+  system: '系统任务',
+};
 
 export const labelFor = (labels: Record<string, string>, value: string): string => labels[value] ?? value;
 

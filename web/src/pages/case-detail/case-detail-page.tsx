@@ -94,7 +94,7 @@ export const CaseDetailPage = () => {
         <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} items={partyItems(detail)} />
       </Card>
       <Card title="全过程记录" extra={<Typography.Text type="secondary">每条记录写入防篡改账本</Typography.Text>}>
-        <CaseTimeline entries={detail.timeline} />
+        <CaseTimeline entries={detail.timeline} agencyCode={detail.agency.code} caseId={detail.id} />
       </Card>
     </Flex>
   );
