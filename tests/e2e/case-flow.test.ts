@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -6,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTestConfig } from '../../server/src/config';
 import { countCases } from '../../server/src/db/repos/case-repo';
 import { seedDemo } from '../../server/src/use-cases/seed-demo';
+import { startLedgerWorker, type LedgerWorker } from '../../server/src/ledger/ledger-worker';
+import { startServerProcess } from '../support/server-process';
 import { createTestApp, type TestApp } from '../support/test-context';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -24,18 +27,28 @@ const CHROMIUM_ARGS = [
 let t: TestApp;
 let browser: Browser;
 let base: string;
+let worker: LedgerWorker;
 
 beforeAll(async () => {
   t = await createTestApp({ webDistDir: path.join(ROOT, 'web', 'dist') });
   // The session clock follows the wall clock here: the browser lives in real time.
   t.clock.set(new Date());
   await seedDemo({ ctx: t.ctx });
+  // The ledger worker as in production, with short intervals so checkpoints and witnessing happen within the test.
+  worker = startLedgerWorker({
+    ctx: t.ctx,
+    log: t.app.log,
+    checkpointIntervalMs: 200,
+    witnessIntervalMs: 500,
+    auditIntervalMs: 3_600_000,
+  });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: loadTestConfig().chromiumPath, args: CHROMIUM_ARGS });
   fs.mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
+  await worker?.stop();
   await browser?.close();
   await t?.close();
 });
@@ -106,6 +119,54 @@ describe('an officer registers a penalty case in the browser (PROC-2, LEDGER-1)'
       await page.getByLabel('显示查阅记录').click();
       await page.screenshot({ path: path.join(SHOTS, '06-case-detail-views.png'), fullPage: true });
       await expect.poll(() => page.getByText('查阅案件').first().isVisible()).toBe(true);
+
+      // LEDGER-2/3: verify the registration entry in the browser, download its proof and check it offline.
+      await page.getByTestId('verify-entry').first().click();
+      await expect
+        .poll(
+          () =>
+            page
+              .getByTestId('verify-result')
+              .getAttribute('data-status')
+              .catch(() => null),
+          { timeout: 15_000 },
+        )
+        .toBe('verified');
+      await page.screenshot({ path: path.join(SHOTS, '07-verified.png'), fullPage: true });
+      const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-proof-'));
+      const saved: string[] = [];
+      for (const name of ['叶子', '证明', '公钥']) {
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.getByRole('button', { name: new RegExp(`^${name} `) }).click(),
+        ]);
+        const file = path.join(downloads, download.suggestedFilename());
+        await download.saveAs(file);
+        saved.push(file);
+      }
+      const [leafFile, proofFile, vkeyFile] = saved as [string, string, string];
+      const offline = startServerProcess({}, 'packages/verifier/src/cli.ts', [
+        'proof',
+        '--vkey',
+        `@${vkeyFile}`,
+        '--proof',
+        proofFile,
+        '--leaf',
+        leafFile,
+      ]);
+      expect(await offline.exited).toBe(0);
+      fs.writeFileSync(leafFile, fs.readFileSync(leafFile, 'utf8').replace('"v":1', '"v":2'));
+      const altered = startServerProcess({}, 'packages/verifier/src/cli.ts', [
+        'proof',
+        '--vkey',
+        `@${vkeyFile}`,
+        '--proof',
+        proofFile,
+        '--leaf',
+        leafFile,
+      ]);
+      expect(await altered.exited).toBe(1);
+      fs.rmSync(downloads, { recursive: true, force: true });
       expect(pageErrors).toEqual([]);
     } finally {
       stop();
@@ -132,6 +193,32 @@ describe('an officer registers a penalty case in the browser (PROC-2, LEDGER-1)'
             .catch(() => false),
         )
         .toBe(true);
+
+      // An explicit logout lands on a plain login page, not on a redirect back for the next person.
+      await page.getByRole('button', { name: '退出登录' }).click();
+      await page.waitForURL(`${base}/login`);
+
+      // LEDGER-3/4: supervisors see each log's checkpoint, witness and audit, and can run an audit.
+      await logIn(page, 'supervisor1');
+      await page.waitForURL(`${base}/cases`);
+      await page.getByRole('menuitem', { name: '账本完整性' }).click();
+      await page.waitForURL(`${base}/integrity`);
+      const bureau = page.getByTestId('integrity-log-11990100MB0000002X');
+      await expect.poll(() => bureau.isVisible()).toBe(true);
+      await bureau.getByRole('button', { name: '立即核验' }).click();
+      await expect
+        .poll(
+          () =>
+            bureau
+              .getByTestId('audit-result')
+              .getAttribute('data-status')
+              .catch(() => null),
+          {
+            timeout: 15_000,
+          },
+        )
+        .toBe('ok');
+      await page.screenshot({ path: path.join(SHOTS, '08-integrity.png'), fullPage: true });
     } finally {
       stop();
       await page.close();
