@@ -130,7 +130,7 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
       `LIUHEN_LEDGER_HOST=${originHost}: 应为小写主机名，如 zfjl.example.gov.cn / must be a lower-case host name`,
     );
   }
-  const checkpointIntervalMs = integer('LIUHEN_CHECKPOINT_INTERVAL_MS', 1000, 100, 5000);
+  const checkpointIntervalMs = integer('LIUHEN_CHECKPOINT_INTERVAL_MS', 500, 100, 5000);
   const witnessIntervalMs = integer('LIUHEN_WITNESS_INTERVAL_SECONDS', 30, 1, 86_400) * 1000;
   const auditIntervalMs = integer('LIUHEN_AUDIT_INTERVAL_HOURS', 24, 1, 24 * 365) * 3_600_000;
 

@@ -1,9 +1,22 @@
-import { buildLedgerLeaf, createHasher, type LedgerActor, type LedgerEvent } from '@liuhen/domain';
+import { buildLedgerLeaf, createHasher, type HashAlgorithm, type LedgerActor, type LedgerEvent } from '@liuhen/domain';
 import type { Tx } from '../db/client';
 import { enqueueLedgerEntry, findLedgerLog, lastCaseLeafHash, lockCaseChain } from '../db/repos/ledger-repo';
 import type { Actor } from '../use-cases/context';
 
 export type AppendedEntry = { entryId: string; leafHash: Uint8Array };
+
+// A log's hash is fixed when it is created, so it is read once per agency and process, not once per entry.
+const hashOfLog = new Map<string, HashAlgorithm>();
+
+const logHash = async (tx: Tx, agencyId: string): Promise<HashAlgorithm> => {
+  const known = hashOfLog.get(agencyId);
+  if (known) return known;
+  const log = await findLedgerLog(tx, agencyId);
+  if (!log) throw new Error(`agency ${agencyId} has no ledger log`);
+  hashOfLog.set(agencyId, log.hashAlgorithm);
+
+  return log.hashAlgorithm;
+};
 
 export const ledgerActorOf = (actor: Actor): LedgerActor =>
   actor.kind === 'user'
@@ -19,9 +32,7 @@ export const appendLedgerEntry = async (
   tx: Tx,
   options: { agencyId: string; entryId: string; actor: LedgerActor; occurredAt: Date; event: LedgerEvent },
 ): Promise<AppendedEntry> => {
-  const log = await findLedgerLog(tx, options.agencyId);
-  if (!log) throw new Error(`agency ${options.agencyId} has no ledger log`);
-  const hasher = createHasher(log.hashAlgorithm);
+  const hasher = createHasher(await logHash(tx, options.agencyId));
   const { caseId } = options.event;
   if (caseId) await lockCaseChain(tx, caseId);
   const casePrevLeafHash = caseId ? await lastCaseLeafHash(tx, options.agencyId, caseId) : null;

@@ -6,17 +6,19 @@ import {
   nodeFromTiles,
   rightEdgeTiles,
   rootOf,
+  HASH_SIZE,
+  TILE_HEIGHT,
+  TILE_WIDTH,
   type Hasher,
   type Tile,
 } from '@liuhen/domain';
 import type { Executor } from '../db/client';
 import {
-  deleteQueuedEntries,
-  insertLedgerEntries,
   leafHashesFrom,
   lockLedgerLog,
   readTile,
-  takeQueuedEntries,
+  sequenceQueuedEntries,
+  takeQueuedHashes,
   updateLedgerLog,
   upsertTiles,
 } from '../db/repos/ledger-repo';
@@ -27,6 +29,28 @@ export const MAX_BATCH = 256;
 
 export type IntegrationResult = { sequenced: number; treeSize: number; root: Uint8Array };
 
+// Full tiles never change (a trigger freezes them), so they are kept across requests: most proof reads then
+// touch the database only for the partial tiles at the right edge. 4,096 tiles are 32 MiB.
+const FULL_TILE_BYTES = TILE_WIDTH * HASH_SIZE;
+const FULL_TILE_CACHE_SIZE = 4096;
+const fullTiles = new Map<string, Uint8Array>();
+
+const rememberFullTile = (key: string, hashes: Uint8Array): void => {
+  if (hashes.length !== FULL_TILE_BYTES) return;
+  fullTiles.delete(key);
+  fullTiles.set(key, hashes);
+  if (fullTiles.size > FULL_TILE_CACHE_SIZE) fullTiles.delete(fullTiles.keys().next().value!);
+};
+
+// Subtree hashes inside full tiles are as immutable as the tiles, so proofs reuse them instead of rehashing.
+const FULL_NODE_CACHE_SIZE = 262_144;
+const fullNodes = new Map<string, Uint8Array>();
+
+const rememberFullNode = (key: string, node: Uint8Array): void => {
+  fullNodes.set(key, node);
+  if (fullNodes.size > FULL_NODE_CACHE_SIZE) fullNodes.delete(fullNodes.keys().next().value!);
+};
+
 /** Hash of any complete subtree, read from tiles; `overlay` holds tiles written earlier in this transaction. */
 export const tileNodeReader = (
   db: Executor,
@@ -34,18 +58,29 @@ export const tileNodeReader = (
   hasher: Hasher,
   overlay: Map<string, Uint8Array> = new Map(),
 ) => {
-  const cache = new Map<string, Uint8Array>(overlay);
+  const local = new Map<string, Uint8Array>(overlay);
   const read = async (level: number, index: number): Promise<Uint8Array> => {
-    const key = `${level}/${index}`;
-    const cached = cache.get(key);
+    const key = `${agencyId}/${level}/${index}`;
+    const cached = local.get(`${level}/${index}`) ?? fullTiles.get(key);
     if (cached) return cached;
     const hashes = (await readTile(db, agencyId, level, index)) ?? new Uint8Array();
-    cache.set(key, hashes);
+    local.set(`${level}/${index}`, hashes);
+    rememberFullTile(key, hashes);
 
     return hashes;
   };
 
-  return (treeLevel: number, index: number) => nodeFromTiles(hasher, read, treeLevel, index);
+  return async (treeLevel: number, index: number): Promise<Uint8Array> => {
+    const key = `${agencyId}/${treeLevel}/${index}`;
+    const known = fullNodes.get(key);
+    if (known) return known;
+    const node = await nodeFromTiles(hasher, read, treeLevel, index);
+    const tileLevel = Math.floor(treeLevel / TILE_HEIGHT);
+    const first = index * 2 ** (treeLevel - tileLevel * TILE_HEIGHT);
+    if (fullTiles.has(`${agencyId}/${tileLevel}/${Math.floor(first / TILE_WIDTH)}`)) rememberFullNode(key, node);
+
+    return node;
+  };
 };
 
 /**
@@ -67,30 +102,14 @@ export const integrateLedger = async ({
     if (!log) throw new Error(`agency ${agencyId} has no ledger log`);
     const hasher = createHasher(log.hashAlgorithm);
 
-    const queued = await takeQueuedEntries(tx, agencyId, maxBatch);
+    const queued = await takeQueuedHashes(tx, agencyId, maxBatch);
     let chain = log.headChainHash;
     const rows = queued.map((entry, i) => {
       chain = chainHash(hasher, chain, entry.leafHash);
 
-      return {
-        agencyId,
-        seq: log.size + i,
-        id: entry.entryId,
-        type: entry.type,
-        caseId: entry.caseId,
-        actorUserId: entry.actorUserId,
-        occurredAt: entry.occurredAt,
-        leaf: entry.leaf,
-        leafHash: entry.leafHash,
-        chainHash: chain,
-        payload: entry.payload,
-      };
+      return { queueId: entry.id, seq: log.size + i, chainHash: chain, leafHash: entry.leafHash };
     });
-    await insertLedgerEntries(tx, rows);
-    await deleteQueuedEntries(
-      tx,
-      queued.map((q) => q.id),
-    );
+    await sequenceQueuedEntries(tx, rows);
     const size = log.size + rows.length;
 
     // Entries sequenced before the tree existed (or by an older version) are integrated here as well.
@@ -113,16 +132,24 @@ export const integrateLedger = async ({
     return { sequenced: rows.length, treeSize: size, root };
   });
 
+/**
+ * Up to this many entries per transaction while a backlog drains: on the single-connection embedded database each
+ * transaction waits its turn behind every writer, so catching up 256 at a time would never catch up.
+ */
+export const CATCH_UP_BATCH = 16 * MAX_BATCH;
+
 /** Runs batches until the agency's queue is empty. */
 export const integrateAll = async ({
   ctx,
   agencyId,
+  maxBatch = MAX_BATCH,
 }: {
   ctx: Pick<UseCaseContext, 'db'>;
   agencyId: string;
+  maxBatch?: number;
 }): Promise<IntegrationResult> => {
-  let result = await integrateLedger({ ctx, agencyId });
-  while (result.sequenced === MAX_BATCH) result = await integrateLedger({ ctx, agencyId });
+  let result = await integrateLedger({ ctx, agencyId, maxBatch });
+  while (result.sequenced === maxBatch) result = await integrateLedger({ ctx, agencyId, maxBatch });
 
   return result;
 };

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { listLedgerLogs, pendingQueueByAgency } from '../db/repos/ledger-repo';
 import type { UseCaseContext } from '../use-cases/context';
-import { integrateAll, MAX_BATCH } from './integrate-ledger';
+import { CATCH_UP_BATCH, integrateAll, integrateLedger, MAX_BATCH } from './integrate-ledger';
 import { runLedgerAudit } from './run-audit';
 import { signCheckpoint } from './sign-checkpoint';
 import { witnessSubordinates } from './witness';
@@ -42,8 +42,9 @@ export const startLedgerWorker = (options: LedgerWorkerOptions): LedgerWorker =>
       const since = firstSeen.get(agencyId) ?? now;
       firstSeen.set(agencyId, since);
       if (isForced || pending >= MAX_BATCH || now - since >= batchDelayMs) {
-        await integrateAll({ ctx, agencyId });
-        firstSeen.delete(agencyId);
+        // One transaction per agency and tick, so checkpoints keep coming while a backlog drains.
+        await integrateLedger({ ctx, agencyId, maxBatch: pending > MAX_BATCH ? CATCH_UP_BATCH : MAX_BATCH });
+        if (pending <= CATCH_UP_BATCH) firstSeen.delete(agencyId);
         grown.add(agencyId);
       }
     }

@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { HashAlgorithm, Hasher } from './hashing';
 
-// Server-side: node:crypto is native and several times faster than the portable hashers.
+// Server-side: node:crypto is native and several times faster than the portable hashers; the one-shot hash()
+// halves the cost of the many 33- and 65-byte inputs a Merkle tree hashes.
 export const createHasher = (algorithm: HashAlgorithm): Hasher => ({
   algorithm,
   hash: (...parts) => {
-    const h = createHash(algorithm);
-    for (const part of parts) h.update(part);
+    const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+    const digest = hash(algorithm, data, 'buffer');
 
-    return new Uint8Array(h.digest());
+    return new Uint8Array(digest.buffer, digest.byteOffset, digest.length);
   },
 });
 

@@ -79,8 +79,6 @@ export const listLedgerLogs = async (db: Executor): Promise<LedgerLogRow[]> =>
 
 // Queue: entries committed with their change, waiting to be sequenced.
 
-export type QueuedEntry = typeof ledgerQueue.$inferSelect;
-
 export const enqueueLedgerEntry = async (tx: Tx, row: Omit<typeof ledgerQueue.$inferInsert, 'id'>): Promise<void> => {
   await tx.insert(ledgerQueue).values(row);
 };
@@ -108,23 +106,46 @@ export const lastCaseLeafHash = async (tx: Tx, agencyId: string, caseId: string)
   return sequenced?.leafHash ?? null;
 };
 
-export const takeQueuedEntries = async (tx: Tx, agencyId: string, limit: number): Promise<QueuedEntry[]> =>
-  tx.select().from(ledgerQueue).where(eq(ledgerQueue.agencyId, agencyId)).orderBy(asc(ledgerQueue.id)).limit(limit);
+/** The next queued entries' ids and leaf hashes only: their bytes stay in the database when they move. */
+export const takeQueuedHashes = async (
+  tx: Tx,
+  agencyId: string,
+  limit: number,
+): Promise<{ id: number; leafHash: Uint8Array }[]> =>
+  tx
+    .select({ id: ledgerQueue.id, leafHash: ledgerQueue.leafHash })
+    .from(ledgerQueue)
+    .where(eq(ledgerQueue.agencyId, agencyId))
+    .orderBy(asc(ledgerQueue.id))
+    .limit(limit);
 
-export const deleteQueuedEntries = async (tx: Tx, ids: number[]): Promise<void> => {
-  if (ids.length > 0) await tx.delete(ledgerQueue).where(inArray(ledgerQueue.id, ids));
+/** Moves queued entries into the log at the given positions, in one statement, then removes them from the queue. */
+export const sequenceQueuedEntries = async (
+  tx: Tx,
+  rows: { queueId: number; seq: number; chainHash: Uint8Array }[],
+): Promise<void> => {
+  if (rows.length === 0) return;
+  const values = sql.join(
+    rows.map((r) => sql`(${r.queueId}::bigint, ${r.seq}::bigint, ${Buffer.from(r.chainHash)}::bytea)`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    insert into ledger_entries (agency_id, seq, id, type, case_id, actor_user_id, occurred_at, leaf, leaf_hash, chain_hash, payload)
+    select q.agency_id, v.seq, q.entry_id, q.type, q.case_id, q.actor_user_id, q.occurred_at, q.leaf, q.leaf_hash, v.chain, q.payload
+      from ledger_queue q join (values ${values}) as v(queue_id, seq, chain) on q.id = v.queue_id
+     order by v.seq`);
+  await tx.delete(ledgerQueue).where(
+    inArray(
+      ledgerQueue.id,
+      rows.map((r) => r.queueId),
+    ),
+  );
 };
 
 export const pendingQueueByAgency = async (db: Executor): Promise<{ agencyId: string; pending: number }[]> =>
   db.select({ agencyId: ledgerQueue.agencyId, pending: count() }).from(ledgerQueue).groupBy(ledgerQueue.agencyId);
 
 // Sequenced entries.
-
-export type NewLedgerEntry = typeof ledgerEntries.$inferInsert;
-
-export const insertLedgerEntries = async (tx: Tx, rows: NewLedgerEntry[]): Promise<void> => {
-  if (rows.length > 0) await tx.insert(ledgerEntries).values(rows);
-};
 
 export const leafHashesFrom = async (tx: Tx, agencyId: string, from: number, to: number): Promise<Uint8Array[]> =>
   (

@@ -1,0 +1,256 @@
+// Ledger benchmark (issue 3): sustained appends with concurrent writers, append-to-checkpoint latency,
+// inclusion proofs at a large size, and the full audit rate. Prints JSON.
+// Usage: npx tsx bench/ledger.ts [--database-url postgres://...] [--writers 16] [--seconds 10] [--entries 1000000]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildLedgerLeaf, createHasher } from '@liuhen/domain';
+import { auditLog } from '@liuhen/verifier';
+import pg from 'pg';
+import { pino } from 'pino';
+import { systemClock } from '../server/src/clock';
+import { openDatabase, type Database } from '../server/src/db/client';
+import {
+  enqueueLedgerEntry,
+  listCheckpoints,
+  listLedgerEntries,
+  listLedgerKeys,
+} from '../server/src/db/repos/ledger-repo';
+import { createUuidV7 } from '../server/src/ids';
+import { appendLedgerEntry } from '../server/src/ledger/append-ledger-entry';
+import { integrateLedger } from '../server/src/ledger/integrate-ledger';
+import { startLedgerWorker } from '../server/src/ledger/ledger-worker';
+import { ledgerSettingsFrom } from '../server/src/ledger/ledger-settings';
+import { proveInclusion } from '../server/src/ledger/proofs';
+import { signCheckpoint } from '../server/src/ledger/sign-checkpoint';
+import { createArgon2Hasher } from '../server/src/security/passwords';
+import type { UseCaseContext } from '../server/src/use-cases/context';
+import { createAgency } from '../server/src/use-cases/create-agency';
+
+const { values } = parseArgs({
+  options: {
+    'database-url': { type: 'string' },
+    writers: { type: 'string', default: '16' },
+    seconds: { type: 'string', default: '10' },
+    entries: { type: 'string', default: '1000000' },
+  },
+});
+const url = values['database-url'];
+const writers = Number(values.writers);
+const seconds = Number(values.seconds);
+const bigSize = Number(values.entries);
+
+const percentile = (samples: number[], p: number): number => {
+  const sorted = [...samples].sort((a, b) => a - b);
+
+  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
+};
+const rssMiB = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-bench-ledger-'));
+let database: Database;
+let dropDatabase = async () => undefined as void;
+if (url) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `liuhen_bench_${Date.now()}`;
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  database = await openDatabase({ kind: 'postgres', url: target.toString(), maxConnections: writers + 4 });
+  dropDatabase = async () => {
+    await admin.query(`drop database ${name} with (force)`);
+    await admin.end();
+  };
+} else {
+  database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
+}
+await database.migrate();
+const ctx: UseCaseContext = {
+  db: database.db,
+  clock: systemClock,
+  newId: createUuidV7(),
+  passwords: createArgon2Hasher(),
+  session: { idleMinutes: 30, maxHours: 12 },
+  ledger: ledgerSettingsFrom({
+    hashAlgorithm: 'sha256',
+    signatureAlgorithm: 'ed25519',
+    originHost: 'bench.liuhen.local',
+    keysDir: path.join(dataDir, 'keys'),
+  }),
+};
+const system = { kind: 'system' as const, via: 'cli' as const };
+
+// 1. Sustained appends: each writer commits transactions that append one entry; the worker integrates and signs.
+const agency = await createAgency({
+  ctx,
+  actor: system,
+  input: { parentId: null, code: '11990100MB0000002X', name: '基准测试局', shortName: '基准', level: 'city' },
+});
+const worker = startLedgerWorker({
+  ctx,
+  log: pino({ level: 'silent' }),
+  checkpointIntervalMs: 500,
+  witnessIntervalMs: 3_600_000,
+  auditIntervalMs: 3_600_000_000,
+});
+const committedAt = new Map<string, number>();
+let appended = 0;
+const deadline = Date.now() + seconds * 1000;
+const startedAt = Date.now();
+await Promise.all(
+  Array.from({ length: writers }, async () => {
+    while (Date.now() < deadline) {
+      const entryId = ctx.newId();
+      await ctx.db.transaction(async (tx) => {
+        await appendLedgerEntry(tx, {
+          agencyId: agency.id,
+          entryId,
+          actor: { userId: null, credentialNumber: null, via: 'cli' },
+          occurredAt: new Date(),
+          event: { type: 'auth.logged_out', subjectId: entryId, caseId: null, payload: { userId: entryId } },
+        });
+      });
+      appended += 1;
+      if (appended % 10 === 0) committedAt.set(entryId, Date.now());
+      // Real writers are separate HTTP requests; yielding to the event loop lets timers (the worker) run between them,
+      // as they do in the server. PGlite answers through microtasks only, so a bare loop would starve every timer.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }),
+);
+const appendSeconds = (Date.now() - startedAt) / 1000;
+// Let the worker drain the queue and sign a final checkpoint.
+const drainStart = Date.now();
+await worker.flush();
+await worker.flush();
+const drainMs = Date.now() - drainStart;
+await worker.stop();
+
+const checkpoints = await listCheckpoints(ctx.db, agency.id);
+const entries = await listLedgerEntries(ctx.db, agency.id);
+const latencies: number[] = [];
+for (const entry of entries) {
+  const id = JSON.parse(new TextDecoder().decode(entry.leaf)).id as string;
+  const committed = committedAt.get(id);
+  if (committed === undefined) continue;
+  const covering = checkpoints.find((c) => c.size > entry.seq);
+  if (covering) latencies.push(covering.createdAt.getTime() - committed);
+}
+
+// 2. A large log for proofs and the audit: leaves built and queued in bulk, integrated in big batches.
+const big = await createAgency({
+  ctx,
+  actor: system,
+  input: { parentId: null, code: '11990100MB00000057', name: '大账本', shortName: '大', level: 'city' },
+});
+const hasher = createHasher('sha256');
+const fillStart = Date.now();
+const CHUNK = 2000;
+for (let done = 1; done < bigSize; done += CHUNK) {
+  const count = Math.min(CHUNK, bigSize - done);
+  await ctx.db.transaction(async (tx) => {
+    const rows = Array.from({ length: count }, () => {
+      const entryId = ctx.newId();
+      const built = buildLedgerLeaf({
+        hasher,
+        entryId,
+        agencyId: big.id,
+        actor: { userId: null, credentialNumber: null, via: 'cli' },
+        occurredAt: new Date(),
+        casePrevLeafHash: null,
+        event: { type: 'auth.logged_out', subjectId: entryId, caseId: null, payload: { userId: entryId } },
+      });
+
+      return { entryId, built };
+    });
+    for (const { entryId, built } of rows) {
+      await enqueueLedgerEntry(tx, {
+        agencyId: big.id,
+        entryId,
+        type: 'auth.logged_out',
+        caseId: null,
+        actorUserId: null,
+        occurredAt: new Date(),
+        leaf: built.leaf,
+        leafHash: built.leafHash,
+        payload: built.payloadJson,
+      });
+    }
+  });
+  await integrateLedger({ ctx, agencyId: big.id, maxBatch: CHUNK + 1 });
+}
+await signCheckpoint({ ctx, agencyId: big.id });
+const fillSeconds = (Date.now() - fillStart) / 1000;
+
+// A first pass warms the full-tile cache as a running server's would be; the second is measured.
+for (let i = 0; i < 500; i++)
+  await proveInclusion({ db: ctx.db, agencyId: big.id, index: Math.floor(Math.random() * bigSize) });
+const proofSamples: number[] = [];
+for (let i = 0; i < 1000; i++) {
+  const index = Math.floor(Math.random() * bigSize);
+  const t0 = performance.now();
+  await proveInclusion({ db: ctx.db, agencyId: big.id, index });
+  proofSamples.push(performance.now() - t0);
+}
+
+const loadStart = Date.now();
+const bigEntries = await listLedgerEntries(ctx.db, big.id);
+const bigCheckpoints = await listCheckpoints(ctx.db, big.id);
+const vkeys = (await listLedgerKeys(ctx.db, big.id, 'log')).map((k) => k.vkey);
+const loadSeconds = (Date.now() - loadStart) / 1000;
+const auditStart = Date.now();
+const report = auditLog({
+  hasher,
+  entries: bigEntries,
+  checkpoints: bigCheckpoints.map((c) => ({ size: c.size, note: c.note })),
+  vkeys,
+});
+const auditSeconds = (Date.now() - auditStart) / 1000;
+
+await database.close();
+await dropDatabase();
+fs.rmSync(dataDir, { recursive: true, force: true });
+
+process.stdout.write(
+  `${JSON.stringify(
+    {
+      benchmark: 'ledger',
+      database: url ? 'postgres' : 'pglite',
+      node: process.version,
+      cpus: os.cpus().length,
+      appends: {
+        writers,
+        seconds: Number(appendSeconds.toFixed(1)),
+        committed: appended,
+        perSecond: Math.round(appended / appendSeconds),
+        drainAfterStopMs: drainMs,
+        integrated: entries.length,
+        checkpoints: checkpoints.length,
+      },
+      appendToCheckpointMs: {
+        samples: latencies.length,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        max: percentile(latencies, 100),
+      },
+      largeLog: { entries: bigSize, fillSeconds: Number(fillSeconds.toFixed(1)) },
+      inclusionProofMs: {
+        samples: proofSamples.length,
+        p50: percentile(proofSamples, 50),
+        p95: percentile(proofSamples, 95),
+      },
+      audit: {
+        entries: report.entries,
+        isOk: report.isOk,
+        loadSeconds: Number(loadSeconds.toFixed(1)),
+        auditSeconds: Number(auditSeconds.toFixed(2)),
+        entriesPerSecond: Math.round(report.entries / auditSeconds),
+      },
+      rssMiB: rssMiB(),
+    },
+    null,
+    2,
+  )}\n`,
+);
