@@ -114,9 +114,9 @@ await Promise.all(
       });
       appended += 1;
       if (appended % 10 === 0) committedAt.set(entryId, Date.now());
-      // Real writers are separate HTTP requests; yielding to the event loop lets timers (the worker) run between them,
-      // as they do in the server. PGlite answers through microtasks only, so a bare loop would starve every timer.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Real writers are separate HTTP requests, so timers (the worker) run between them. PGlite answers through
+      // microtasks only, so there a bare loop would starve every timer; PostgreSQL answers through network I/O.
+      if (!url) await new Promise((resolve) => setImmediate(resolve));
     }
   }),
 );
