@@ -10,6 +10,7 @@ import { createUuidV7 } from '../server/src/ids';
 import { ledgerSettingsFrom } from '../server/src/ledger/ledger-settings';
 import { createArgon2Hasher } from '../server/src/security/passwords';
 import type { UseCaseContext } from '../server/src/use-cases/context';
+import { percentile } from './support';
 import { createCase } from '../server/src/use-cases/create-case';
 import { listCases } from '../server/src/use-cases/list-cases';
 import { logIn } from '../server/src/use-cases/log-in';
@@ -21,12 +22,6 @@ const { values } = parseArgs({
 });
 const total = Number(values.cases);
 const url = values['database-url'];
-
-const percentile = (samples: number[], p: number): number => {
-  const sorted = [...samples].sort((a, b) => a - b);
-
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
-};
 
 const timed = async <T>(samples: number[], fn: () => Promise<T>): Promise<T> => {
   const start = performance.now();

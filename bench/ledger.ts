@@ -26,6 +26,7 @@ import { proveInclusion } from '../server/src/ledger/proofs';
 import { signCheckpoint } from '../server/src/ledger/sign-checkpoint';
 import { createArgon2Hasher } from '../server/src/security/passwords';
 import type { UseCaseContext } from '../server/src/use-cases/context';
+import { percentile } from './support';
 import { createAgency } from '../server/src/use-cases/create-agency';
 
 const { values } = parseArgs({
@@ -41,11 +42,6 @@ const writers = Number(values.writers);
 const seconds = Number(values.seconds);
 const bigSize = Number(values.entries);
 
-const percentile = (samples: number[], p: number): number => {
-  const sorted = [...samples].sort((a, b) => a - b);
-
-  return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2));
-};
 const rssMiB = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-bench-ledger-'));

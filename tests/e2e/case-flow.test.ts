@@ -8,7 +8,7 @@ import { loadTestConfig } from '../../server/src/config';
 import { countCases } from '../../server/src/db/repos/case-repo';
 import { seedDemo } from '../../server/src/use-cases/seed-demo';
 import { startLedgerWorker, type LedgerWorker } from '../../server/src/ledger/ledger-worker';
-import { startServerProcess } from '../support/server-process';
+import { runVerifier } from '../support/server-process';
 import { createTestApp, type TestApp } from '../support/test-context';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -145,27 +145,10 @@ describe('an officer registers a penalty case in the browser (PROC-2, LEDGER-1)'
         saved.push(file);
       }
       const [leafFile, proofFile, vkeyFile] = saved as [string, string, string];
-      const offline = startServerProcess({}, 'packages/verifier/src/cli.ts', [
-        'proof',
-        '--vkey',
-        `@${vkeyFile}`,
-        '--proof',
-        proofFile,
-        '--leaf',
-        leafFile,
-      ]);
-      expect(await offline.exited).toBe(0);
+      const check = ['proof', '--vkey', `@${vkeyFile}`, '--proof', proofFile, '--leaf', leafFile];
+      expect((await runVerifier(check)).code).toBe(0);
       fs.writeFileSync(leafFile, fs.readFileSync(leafFile, 'utf8').replace('"v":1', '"v":2'));
-      const altered = startServerProcess({}, 'packages/verifier/src/cli.ts', [
-        'proof',
-        '--vkey',
-        `@${vkeyFile}`,
-        '--proof',
-        proofFile,
-        '--leaf',
-        leafFile,
-      ]);
-      expect(await altered.exited).toBe(1);
+      expect((await runVerifier(check)).code).toBe(1);
       fs.rmSync(downloads, { recursive: true, force: true });
       expect(pageErrors).toEqual([]);
     } finally {

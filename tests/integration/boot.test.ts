@@ -1,22 +1,12 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newCaseInput } from '../factories';
-import { startServerProcess, waitForOutput } from '../support/server-process';
+import { freePort, runVerifier, startServerProcess, waitForOutput } from '../support/server-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const isPglite = inject('backend') === 'pglite';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-boot-'));
@@ -122,13 +112,13 @@ describe('npm start as a user runs it (issue 2: restart, lock, configuration)', 
 
     // LEDGER-3: the offline verifier audits the stopped server's data, then names an edit made behind its back.
     const source = isPglite ? ['--data', dataDir] : ['--database-url', env.DATABASE_URL!];
-    const clean = startServerProcess({}, 'packages/verifier/src/cli.ts', ['audit', ...source]);
-    expect(await clean.exited).toBe(0);
-    expect(clean.output()).toContain('未发现问题');
+    const clean = await runVerifier(['audit', ...source]);
+    expect(clean.code).toBe(0);
+    expect(clean.output).toContain('未发现问题');
     await tamperFirstCaseLeaf();
-    const tampered = startServerProcess({}, 'packages/verifier/src/cli.ts', ['audit', ...source]);
-    expect(await tampered.exited).toBe(1);
-    expect(tampered.output()).toContain('altered-leaf');
+    const tampered = await runVerifier(['audit', ...source]);
+    expect(tampered.code).toBe(1);
+    expect(tampered.output).toContain('altered-leaf');
   });
 
   it('refuses to boot on invalid settings and lists every problem at once', async () => {

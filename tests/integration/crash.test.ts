@@ -1,20 +1,16 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { newCaseInput } from '../factories';
-import { startServerProcess, waitForOutput, type ServerProcess } from '../support/server-process';
+import {
+  freePort,
+  runVerifier,
+  startServerProcess,
+  waitForOutput,
+  type ServerProcess,
+} from '../support/server-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 const isPglite = inject('backend') === 'pglite';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-crash-'));
@@ -99,8 +95,8 @@ describe('crash safety (issue 3 §9, LEDGER-1)', () => {
     }
 
     const source = isPglite ? ['--data', dataDir] : ['--database-url', env.DATABASE_URL!];
-    const audit = startServerProcess({}, 'packages/verifier/src/cli.ts', ['audit', ...source]);
-    expect(await audit.exited).toBe(0);
-    expect(audit.output()).toContain('未发现问题');
+    const audit = await runVerifier(['audit', ...source]);
+    expect(audit.code).toBe(0);
+    expect(audit.output).toContain('未发现问题');
   });
 });

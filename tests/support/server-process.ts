@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { loadTestConfig } from '../../server/src/config';
 
@@ -48,4 +49,22 @@ export const waitForOutput = async (server: ServerProcess, pattern: RegExp, time
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}:\n${server.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+};
+
+/** A TCP port nobody listens on right now, for a server the test starts. */
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Runs `liuhen-verify` as a court would, and returns its exit code and output. */
+export const runVerifier = async (args: string[]): Promise<{ code: number | null; output: string }> => {
+  const run = startServerProcess({}, 'packages/verifier/src/cli.ts', args);
+  const code = await run.exited;
+
+  return { code, output: run.output() };
 };

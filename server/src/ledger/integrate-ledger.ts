@@ -29,27 +29,26 @@ export const MAX_BATCH = 256;
 
 export type IntegrationResult = { sequenced: number; treeSize: number; root: Uint8Array };
 
+/** A map that forgets its oldest key beyond `limit` entries. */
+const boundedCache = (limit: number) => {
+  const map = new Map<string, Uint8Array>();
+
+  return {
+    get: (key: string) => map.get(key),
+    has: (key: string) => map.has(key),
+    set: (key: string, value: Uint8Array) => {
+      map.set(key, value);
+      if (map.size > limit) map.delete(map.keys().next().value!);
+    },
+  };
+};
+
 // Full tiles never change (a trigger freezes them), so they are kept across requests: most proof reads then
 // touch the database only for the partial tiles at the right edge. 4,096 tiles are 32 MiB.
 const FULL_TILE_BYTES = TILE_WIDTH * HASH_SIZE;
-const FULL_TILE_CACHE_SIZE = 4096;
-const fullTiles = new Map<string, Uint8Array>();
-
-const rememberFullTile = (key: string, hashes: Uint8Array): void => {
-  if (hashes.length !== FULL_TILE_BYTES) return;
-  fullTiles.delete(key);
-  fullTiles.set(key, hashes);
-  if (fullTiles.size > FULL_TILE_CACHE_SIZE) fullTiles.delete(fullTiles.keys().next().value!);
-};
-
+const fullTiles = boundedCache(4096);
 // Subtree hashes inside full tiles are as immutable as the tiles, so proofs reuse them instead of rehashing.
-const FULL_NODE_CACHE_SIZE = 262_144;
-const fullNodes = new Map<string, Uint8Array>();
-
-const rememberFullNode = (key: string, node: Uint8Array): void => {
-  fullNodes.set(key, node);
-  if (fullNodes.size > FULL_NODE_CACHE_SIZE) fullNodes.delete(fullNodes.keys().next().value!);
-};
+const fullNodes = boundedCache(262_144);
 
 /** Hash of any complete subtree, read from tiles; `overlay` holds tiles written earlier in this transaction. */
 export const tileNodeReader = (
@@ -65,7 +64,7 @@ export const tileNodeReader = (
     if (cached) return cached;
     const hashes = (await readTile(db, agencyId, level, index)) ?? new Uint8Array();
     local.set(`${level}/${index}`, hashes);
-    rememberFullTile(key, hashes);
+    if (hashes.length === FULL_TILE_BYTES) fullTiles.set(key, hashes);
 
     return hashes;
   };
@@ -77,7 +76,7 @@ export const tileNodeReader = (
     const node = await nodeFromTiles(hasher, read, treeLevel, index);
     const tileLevel = Math.floor(treeLevel / TILE_HEIGHT);
     const first = index * 2 ** (treeLevel - tileLevel * TILE_HEIGHT);
-    if (fullTiles.has(`${agencyId}/${tileLevel}/${Math.floor(first / TILE_WIDTH)}`)) rememberFullNode(key, node);
+    if (fullTiles.has(`${agencyId}/${tileLevel}/${Math.floor(first / TILE_WIDTH)}`)) fullNodes.set(key, node);
 
     return node;
   };
