@@ -20,6 +20,7 @@ import { caseRoutes } from './routes/case-routes';
 import { healthRoutes } from './routes/health-routes';
 import { ledgerRoutes } from './routes/ledger-routes';
 import { peopleRoutes } from './routes/people-routes';
+import { workspaceRoutes } from './routes/workspace-routes';
 import type { PasswordHasher } from './security/passwords';
 import { SESSION_COOKIE } from './security/session-token';
 import type { UseCaseContext } from './use-cases/context';
@@ -151,6 +152,7 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       await api.register(caseRoutes, { ctx, requireUser });
       await api.register(peopleRoutes, { ctx, requireUser });
       await api.register(ledgerRoutes, { ctx, requireUser });
+      await api.register(workspaceRoutes, { ctx, requireUser });
     },
     { prefix: '/api' },
   );

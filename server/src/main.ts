@@ -9,6 +9,7 @@ import { ledgerSettingsFrom } from './ledger/ledger-settings';
 import { loggerOptions } from './logger';
 import { createArgon2Hasher } from './security/passwords';
 import { getPublicMeta } from './use-cases/get-public-meta';
+import { ensureCalendarSeeded } from './use-cases/work-calendar';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './use-cases/seed-demo';
 
 const fail = (message: string): never => {
@@ -68,6 +69,7 @@ const main = async () => {
   const session = config.session;
   const ledger = ledgerSettingsFrom(config.ledger);
   const ctx = { db: database.db, clock, newId, passwords, session, ledger };
+  await ensureCalendarSeeded({ ctx });
   const isSeeded = config.isDemo ? await seedDemo({ ctx }) : false;
 
   const app = await buildApp({

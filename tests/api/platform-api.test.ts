@@ -40,6 +40,15 @@ describe('OpenAPI (INT-2)', () => {
         '/api/ledger/{code}/proof/consistency',
         '/api/ledger/{code}/proof/inclusion',
         '/api/ledger/{code}/tlog-proof',
+        '/api/procedures',
+        '/api/cases/{id}/workspace',
+        '/api/cases/{id}/records',
+        '/api/cases/{id}/records/{recordId}/corrections',
+        '/api/cases/{id}/records/{recordId}/approvals',
+        '/api/cases/{id}/stage',
+        '/api/my-work',
+        '/api/calendar',
+        '/api/calendar/{date}',
       ].sort(),
     );
     // LEDGER-2: proofs, checkpoints and the tlog-proof export are part of the described API.

@@ -6,7 +6,9 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { loadTestConfig } from '../../server/src/config';
+import { systemClock } from '../../server/src/clock';
 import { openDatabase } from '../../server/src/db/client';
+import { ensureCalendarSeeded } from '../../server/src/use-cases/work-calendar';
 import { databaseUrlWith } from './database-url';
 
 declare module 'vitest' {
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject) {
   if (config.backend === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     await database.migrate();
+    await ensureCalendarSeeded({ ctx: { db: database.db, clock: systemClock } });
     const client = (database.db as unknown as { $client: PGlite }).$client;
     const dump = await client.dumpDataDir('none');
     await database.close();
@@ -46,6 +49,7 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database ${name}`);
   const database = await openDatabase({ kind: 'postgres', url: databaseUrlWith(adminUrl, name), maxConnections: 1 });
   await database.migrate();
+  await ensureCalendarSeeded({ ctx: { db: database.db, clock: systemClock } });
   await database.close();
   project.provide('pgliteTemplatePath', '');
   project.provide('postgresTemplate', { adminUrl, name });

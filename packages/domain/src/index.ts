@@ -14,3 +14,8 @@ export * from './cases/case-source';
 export * from './cases/case-number';
 export * from './cases/new-case';
 export * from './cases/case-record';
+export * from './procedures/index';
+export * from './records/index';
+export * from './calendar/index';
+export * from './deadlines/index';
+export * from './calendar/official-calendar';

@@ -8,6 +8,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   smallint,
   primaryKey,
@@ -35,6 +36,8 @@ export const agencies = pgTable(
     name: text('name').notNull(),
     shortName: text('short_name').notNull(),
     level: text('level').notNull(),
+    /** PROC-1: which local variant of the procedures this agency follows ('national' when none). */
+    procedureVariant: text('procedure_variant').notNull().default('national'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -177,6 +180,8 @@ export const cases = pgTable(
       .notNull()
       .references(() => agencies.id),
     procedure: text('procedure').notNull(),
+    /** The procedure definition (and variant) in force when the case was registered. */
+    definitionId: text('definition_id').notNull().default('penalty.national'),
     number: text('number').notNull(),
     year: integer('year').notNull(),
     sequence: integer('sequence').notNull(),
@@ -421,3 +426,93 @@ export const ledgerAudits = pgTable(
   },
   (t) => [index('ledger_audits_agency_idx').on(t.agencyId, t.finishedAt)],
 );
+
+/** PROC-1: every stage change, never rewritten; the case row keeps only the current stage. */
+export const caseStageChanges = pgTable(
+  'case_stage_changes',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fromStage: text('from_stage').notNull(),
+    toStage: text('to_stage').notNull(),
+    note: text('note'),
+    actorUserId: uuid('actor_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('case_stage_changes_case_idx').on(t.caseId, t.at)],
+);
+
+/** DOC-1: text records, one row per version; a correction is a new row pointing at the one it corrects. */
+export const caseRecords = pgTable(
+  'case_records',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind').notNull(),
+    stage: text('stage').notNull(),
+    version: integer('version').notNull(),
+    supersedesId: uuid('supersedes_id').references((): AnyPgColumn => caseRecords.id),
+    correctionReason: text('correction_reason'),
+    recordedAt: timestamp('recorded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    place: text('place'),
+    officers: jsonb('officers').notNull(),
+    partySignature: text('party_signature').notNull(),
+    refusalReason: text('refusal_reason'),
+    witnesses: jsonb('witnesses').notNull(),
+    content: jsonb('content').notNull(),
+    avReason: text('av_reason'),
+    contentSha256: text('content_sha256').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('case_records_case_idx').on(t.caseId, t.createdAt),
+    // A version is corrected at most once, so the versions of a record form one chain.
+    uniqueIndex('case_records_supersedes_key').on(t.supersedesId),
+    check(
+      'case_records_signature_check',
+      sql`${t.partySignature} in ('signed', 'refused', 'pending', 'not_required') and (${t.partySignature} <> 'refused' or ${t.refusalReason} is not null)`,
+    ),
+  ],
+);
+
+/** REVIEW-6: each approval step, by a named person in the step's role, with opinion and time. */
+export const caseRecordApprovals = pgTable(
+  'case_record_approvals',
+  {
+    id: uuid('id').primaryKey(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => caseRecords.id),
+    stepIndex: integer('step_index').notNull(),
+    role: text('role').notNull(),
+    decision: text('decision').notNull(),
+    opinion: text('opinion').notNull(),
+    actorUserId: uuid('actor_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('case_record_approvals_step_key').on(t.recordId, t.stepIndex),
+    check('case_record_approvals_decision_check', sql`${t.decision} in ('approved', 'returned')`),
+  ],
+);
+
+/** PROC-8: the working-day calendar, seeded from the official schedule and kept by administrators. */
+export const calendarDays = pgTable('calendar_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  isWorkingDay: boolean('is_working_day').notNull(),
+  name: text('name'),
+  source: text('source').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

@@ -64,6 +64,7 @@ const PartyInput = Type.Object(
 
 export const CreateCaseBody = Type.Object(
   {
+    procedure: Type.Optional(Type.String({ description: 'penalty (default) | inspection | compulsion | licensing' })),
     source: Type.String({ description: 'complaint | inspection | transfer | own_initiative' }),
     sourceDetail: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     place: Type.String({ maxLength: 200 }),
@@ -95,6 +96,7 @@ const CaseSummaryFields = {
   id: Type.String(),
   number: Type.String(),
   procedure: Type.String(),
+  definitionId: Type.String(),
   stage: Type.String(),
   source: Type.String(),
   place: Type.String(),

@@ -28,9 +28,12 @@ const EXPECTED: Record<Permission, Role[]> = {
     'supervisor',
     'intake_clerk',
   ],
+  'case.record': ['officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'intake_clerk'],
+  'case.advance': ['officer', 'lead_officer', 'section_head', 'agency_head', 'intake_clerk'],
   'people.view': ['section_head', 'agency_head', 'supervisor', 'system_admin', 'security_admin', 'audit_admin'],
   'people.manage': ['system_admin'],
   'ledger.inspect': ['agency_head', 'supervisor', 'security_admin', 'audit_admin'],
+  'calendar.manage': ['system_admin'],
 };
 
 describe('permission matrix (ORG-4, SEC-2)', () => {

@@ -9,10 +9,16 @@ export const PERMISSIONS = {
   'case.create': ['officer', 'lead_officer', 'section_head', 'intake_clerk', 'agency_head'],
   // ORG-4: the administrator triad and device keepers do not read case content.
   'case.read': CASE_CONTENT_ROLES,
+  // DOC-1: those who make text records in a case; approvals are checked per step against its role (REVIEW-6).
+  'case.record': ['officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'intake_clerk'],
+  // PROC-1: moving a case to its next stage is the case handler's and the heads' call.
+  'case.advance': ['officer', 'lead_officer', 'section_head', 'agency_head', 'intake_clerk'],
   'people.view': ['system_admin', 'security_admin', 'audit_admin', 'agency_head', 'section_head', 'supervisor'],
   'people.manage': ['system_admin'],
   // LEDGER-3/4: integrity status, audits and alerts; the log holds ids and digests, not case content.
   'ledger.inspect': ['supervisor', 'agency_head', 'security_admin', 'audit_admin'],
+  // PROC-8: keeping the working-day calendar is system administration.
+  'calendar.manage': ['system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -16,6 +16,7 @@ export const presentCaseSummary = (row: CaseListRow) => ({
   id: row.id,
   number: row.number,
   procedure: row.procedure,
+  definitionId: row.definitionId,
   stage: row.stage,
   source: row.source,
   place: row.place,

@@ -1,4 +1,6 @@
-import { DomainError, isCaseSource, isIsoDate } from '@liuhen/domain';
+import { DomainError, isIsoDate, PROCEDURE_DEFINITIONS } from '@liuhen/domain';
+
+const KNOWN_SOURCES = new Set(PROCEDURE_DEFINITIONS.flatMap((d) => d.sources.map((s) => s.id)));
 import { listCases as listCaseRows, type CaseListRow } from '../db/repos/case-repo';
 import { authorize } from '../policies/permissions';
 import type { UseCaseContext, UserActor } from './context';
@@ -37,7 +39,7 @@ export const listCases = async ({
     problems.push({ field: 'pageSize', code: 'VALIDATION_FAILED' });
   }
   const source = query.source?.trim() || null;
-  if (source !== null && !isCaseSource(source)) problems.push({ field: 'source', code: 'UNKNOWN_CASE_SOURCE' });
+  if (source !== null && !KNOWN_SOURCES.has(source)) problems.push({ field: 'source', code: 'UNKNOWN_CASE_SOURCE' });
   const from = query.discoveredFrom?.trim() || null;
   const to = query.discoveredTo?.trim() || null;
   if (from !== null && !isIsoDate(from)) problems.push({ field: 'discoveredFrom', code: 'INVALID_DATE' });

@@ -10,9 +10,5 @@ export type CaseSource = keyof typeof CASE_SOURCES;
 
 export const isCaseSource = (value: string): value is CaseSource => Object.hasOwn(CASE_SOURCES, value);
 
-// PROC-1: further procedure types arrive as data with the procedures work.
-export const PROCEDURES = ['penalty'] as const;
-export type Procedure = (typeof PROCEDURES)[number];
-
 /** PROC-2: a newly registered case sits at its source stage (案件来源) until filing. */
 export const INITIAL_STAGE = 'source';

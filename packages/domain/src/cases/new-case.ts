@@ -3,7 +3,7 @@ import { checkCreditCode, normalizeCreditCode } from '../identifiers/credit-code
 import { isValidPhone, normalizePhone } from '../identifiers/phone';
 import { checkResidentId, normalizeResidentId } from '../identifiers/resident-id';
 import { isIsoDate } from '../time/china-time';
-import { isCaseSource, type CaseSource } from './case-source';
+import { CASE_SOURCES } from './case-source';
 
 export type PersonParty = {
   kind: 'person';
@@ -25,7 +25,7 @@ export type OrganizationParty = {
 export type Party = PersonParty | OrganizationParty;
 
 export type NewCase = {
-  source: CaseSource;
+  source: string;
   sourceDetail: string | null;
   place: string;
   discoveredOn: string;
@@ -35,6 +35,8 @@ export type NewCase = {
 
 /** Shape of the input before checks: what a form or an API client sends. */
 export type NewCaseInput = {
+  /** PROC-1: penalty when not given. */
+  procedure?: string;
   source: string;
   sourceDetail?: string | null;
   place: string;
@@ -71,7 +73,12 @@ const trimmed = (value: string | null | undefined): string | null => {
  * Checks every field at once (SEC-3) and returns the normalized case, or throws one error that lists
  * each problem; the code is the shared one when all problems agree, else VALIDATION_FAILED.
  */
-export const validateNewCase = (input: NewCaseInput, today: string): NewCase => {
+export const validateNewCase = (
+  input: NewCaseInput,
+  today: string,
+  // The sources of the procedure being registered; a penalty's by default (S4 第九条 to 第十二条).
+  sources: readonly string[] = Object.keys(CASE_SOURCES),
+): NewCase => {
   const problems: FieldProblem[] = [];
   const need = (field: string, value: string | null, limit: number): string => {
     if (value === null) problems.push({ field, code: 'VALIDATION_FAILED' });
@@ -86,7 +93,7 @@ export const validateNewCase = (input: NewCaseInput, today: string): NewCase => 
   };
 
   const source = input.source;
-  if (!isCaseSource(source)) problems.push({ field: 'source', code: 'UNKNOWN_CASE_SOURCE' });
+  if (!sources.includes(source)) problems.push({ field: 'source', code: 'UNKNOWN_CASE_SOURCE' });
   const sourceDetail = optional('sourceDetail', trimmed(input.sourceDetail), CASE_TEXT_LIMITS.sourceDetail);
   // S4 §11: a transferred case records who transferred or assigned it.
   if (source === 'transfer' && sourceDetail === null) {
@@ -139,5 +146,5 @@ export const validateNewCase = (input: NewCaseInput, today: string): NewCase => 
     throw new DomainError(code, { fields: problems });
   }
 
-  return { source: source as CaseSource, sourceDetail, place, discoveredOn, summary, party };
+  return { source, sourceDetail, place, discoveredOn, summary, party };
 };

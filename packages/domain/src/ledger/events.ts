@@ -27,6 +27,34 @@ export type LedgerEventPayloads = {
     recordSha256: string;
   };
   'case.viewed': { caseId: string };
+  // DOC-1: a text record, or a corrected version of one; the digest pins its whole content.
+  'record.created': {
+    caseId: string;
+    recordId: string;
+    kind: string;
+    stage: string;
+    version: number;
+    recordSha256: string;
+  };
+  'record.corrected': {
+    caseId: string;
+    recordId: string;
+    supersedesId: string;
+    kind: string;
+    version: number;
+    recordSha256: string;
+  };
+  // REVIEW-6: one step of an internal approval, by a named person in its role.
+  'approval.decided': {
+    caseId: string;
+    recordId: string;
+    stepIndex: number;
+    role: string;
+    decision: 'approved' | 'returned';
+  };
+  'case.stage_changed': { caseId: string; from: string; to: string };
+  // PROC-8: the working-day calendar deadlines are counted on.
+  'calendar.day_changed': { date: string; isWorkingDay: boolean; name: string | null };
   // LEDGER-4: an upper-level agency saw and cosigned a subordinate's checkpoint.
   'checkpoint.observed': { logAgencyId: string; origin: string; size: number; rootHex: string; noteSha256: string };
   // LEDGER-2: the log's signing key changed; the checkpoint covering this entry is signed by the old key.
@@ -35,7 +63,8 @@ export type LedgerEventPayloads = {
 
 export type LedgerEventType = keyof LedgerEventPayloads;
 
-export type LedgerSubjectType = 'agency' | 'section' | 'user' | 'credential' | 'case' | 'checkpoint' | 'key';
+export type LedgerSubjectType =
+  'agency' | 'section' | 'user' | 'credential' | 'case' | 'record' | 'calendar' | 'checkpoint' | 'key';
 
 export const LEDGER_EVENT_SUBJECT = {
   'agency.created': 'agency',
@@ -47,6 +76,11 @@ export const LEDGER_EVENT_SUBJECT = {
   'auth.logged_out': 'user',
   'case.created': 'case',
   'case.viewed': 'case',
+  'record.created': 'record',
+  'record.corrected': 'record',
+  'approval.decided': 'record',
+  'case.stage_changed': 'case',
+  'calendar.day_changed': 'calendar',
   'checkpoint.observed': 'checkpoint',
   'ledger.key_rotated': 'key',
 } as const satisfies Record<LedgerEventType, LedgerSubjectType>;

@@ -1,0 +1,42 @@
+import type { RecordKindId } from '../records/record-kinds';
+import type { ProcedureDefinition } from './types';
+
+/** One officer named on a record, with what the credential register said on the record's date (ORG-2, ORG-3). */
+export type RecordOfficer = {
+  userId: string;
+  name: string;
+  credentialNumber: string | null;
+  isCredentialValid: boolean;
+  isCredentialShown: boolean;
+};
+
+export type ApprovalStatus = 'not_required' | 'pending' | 'approved' | 'returned';
+
+/** The latest version of one text record, as the compliance rules see it. */
+export type RecordFact = {
+  id: string;
+  kind: RecordKindId;
+  stage: string;
+  recordedOn: string;
+  officers: readonly RecordOfficer[];
+  /** PROC-7: signed, refused (with a reason), still pending, or not a record the party signs. */
+  partySignature: 'signed' | 'refused' | 'pending' | 'not_required';
+  avEvidenceCount: number;
+  avReason: string | null;
+  content: Readonly<Record<string, unknown>>;
+  approval: ApprovalStatus;
+};
+
+/** Everything the rules need about a case; built by the server from its rows, evaluated here without I/O. */
+export type CaseFacts = {
+  definition: ProcedureDefinition;
+  stage: string;
+  source: string;
+  isMajorCase: boolean;
+  /** Stages entered so far, in order, the current one last. */
+  visitedStages: readonly string[];
+  records: readonly RecordFact[];
+  today: string;
+  /** Working-day arithmetic on the agency's calendar (PROC-8); isCovered is false past the calendar's years. */
+  addWorkingDays(date: string, days: number): { date: string; isCovered: boolean };
+};

@@ -1,0 +1,3 @@
+export * from './record-kinds';
+export * from './catalog';
+export * from './validate-record';

@@ -1,0 +1,128 @@
+import {
+  addWorkingDays,
+  chinaDate,
+  DomainError,
+  findProcedureDefinition,
+  isMajorCase,
+  RECORD_KINDS,
+  type CaseFacts,
+  type ProcedureDefinition,
+  type RecordFact,
+  type RecordKindId,
+  type WorkCalendar,
+} from '@liuhen/domain';
+import type { Executor } from '../db/client';
+import type { CaseRow } from '../db/repos/case-repo';
+import { listApprovals, listCaseRecords, listStageChanges, type CaseRecordRow } from '../db/repos/record-repo';
+import { approvalStateOf, type ApprovalState } from './approval-state';
+
+export type StoredOfficer = {
+  userId: string;
+  name: string;
+  credentialNumber: string | null;
+  isCredentialValid: boolean;
+  isCredentialShown: boolean;
+};
+export type StoredWitness = { name: string; idNumber?: string | null; phone?: string | null };
+
+export type CaseRecordState = {
+  row: CaseRecordRow;
+  /** All versions of this record, oldest first; `row` is the newest. */
+  versions: CaseRecordRow[];
+  approval: ApprovalState;
+};
+
+export type CaseState = {
+  definition: ProcedureDefinition;
+  visitedStages: string[];
+  stageChanges: Awaited<ReturnType<typeof listStageChanges>>;
+  records: CaseRecordState[];
+  isMajorCase: boolean;
+  facts: CaseFacts;
+};
+
+export const definitionOf = (caseRow: CaseRow): ProcedureDefinition => {
+  const definition = findProcedureDefinition(caseRow.definitionId);
+  if (!definition) throw new DomainError('UNKNOWN_PROCEDURE', { id: caseRow.definitionId });
+
+  return definition;
+};
+
+/** Groups record rows into chains of versions and keeps the newest of each (DOC-1: corrections are new versions). */
+const latestVersions = (rows: CaseRecordRow[]): { row: CaseRecordRow; versions: CaseRecordRow[] }[] => {
+  const superseded = new Set(rows.map((r) => r.supersedesId).filter((id): id is string => id !== null));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+
+  return rows
+    .filter((r) => !superseded.has(r.id))
+    .map((row) => {
+      const versions = [row];
+      let current = row;
+      while (current.supersedesId) {
+        const previous = byId.get(current.supersedesId);
+        if (!previous) break;
+        versions.unshift(previous);
+        current = previous;
+      }
+
+      return { row, versions };
+    });
+};
+
+/** Everything known about a case's process, and the facts its compliance rules are evaluated on. */
+export const loadCaseState = async (options: {
+  db: Executor;
+  caseRow: CaseRow;
+  now: Date;
+  calendar: WorkCalendar;
+}): Promise<CaseState> => {
+  const { db, caseRow, calendar } = options;
+  const definition = definitionOf(caseRow);
+  const stageChanges = await listStageChanges(db, caseRow.id);
+  const visitedStages = [definition.initialStage, ...stageChanges.map((c) => c.toStage)];
+  const chains = latestVersions(await listCaseRecords(db, caseRow.id));
+  const major = isMajorCase(chains.map((c) => ({ content: c.row.content as Record<string, unknown> })));
+  const approvals = await listApprovals(
+    db,
+    chains.map((c) => c.row.id),
+  );
+  const records: CaseRecordState[] = chains.map((chain) => ({
+    ...chain,
+    approval: approvalStateOf(
+      chain.row.kind as RecordKindId,
+      major,
+      approvals.filter((a) => a.approval.recordId === chain.row.id),
+    ),
+  }));
+  const recordFacts: RecordFact[] = records.map(({ row, approval }) => ({
+    id: row.id,
+    kind: row.kind as RecordKindId,
+    stage: row.stage,
+    recordedOn: chinaDate(row.recordedAt),
+    officers: row.officers as StoredOfficer[],
+    partySignature: row.partySignature as RecordFact['partySignature'],
+    // AV evidence items arrive with the evidence module; until then a written reason is what satisfies AV-2.
+    avEvidenceCount: 0,
+    avReason: row.avReason,
+    content: row.content as Record<string, unknown>,
+    approval: approval.status,
+  }));
+  const facts: CaseFacts = {
+    definition,
+    stage: caseRow.stage,
+    source: caseRow.source,
+    isMajorCase: major,
+    visitedStages,
+    records: recordFacts,
+    today: chinaDate(options.now),
+    addWorkingDays: (date, days) => {
+      const walk = addWorkingDays(calendar, date, days);
+
+      return { date: walk.date, isCovered: walk.uncoveredYears.length === 0 };
+    },
+  };
+
+  return { definition, visitedStages, stageChanges, records, isMajorCase: major, facts };
+};
+
+export const kindOf = (kind: string) => RECORD_KINDS[kind as RecordKindId];

@@ -1,0 +1,111 @@
+import {
+  buildCalendar,
+  DomainError,
+  isIsoDate,
+  OFFICIAL_CALENDAR_YEARS,
+  officialCalendarRows,
+  type CalendarDay,
+  type WorkCalendar,
+} from '@liuhen/domain';
+import type { Executor } from '../db/client';
+import {
+  countCalendarDays,
+  insertCalendarDays,
+  listAllCalendarDays,
+  listCalendarDays,
+  upsertCalendarDay,
+} from '../db/repos/record-repo';
+import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
+import { authorize } from '../policies/permissions';
+import type { UseCaseContext, UserActor } from './context';
+
+/** PROC-8: the first start fills the calendar from the official schedule (chinese-days); administrators keep it up. */
+export const ensureCalendarSeeded = async ({ ctx }: { ctx: Pick<UseCaseContext, 'db' | 'clock'> }): Promise<number> => {
+  if ((await countCalendarDays(ctx.db)) > 0) return 0;
+  const now = ctx.clock.now();
+  const rows = officialCalendarRows(OFFICIAL_CALENDAR_YEARS).map((day) => ({
+    ...day,
+    updatedBy: null,
+    updatedAt: now,
+  }));
+  await insertCalendarDays(ctx.db, rows);
+
+  return rows.length;
+};
+
+// The calendar changes a few times a year; requests share one copy, refreshed at most every minute or on an edit.
+let cached: { at: number; calendar: WorkCalendar } | null = null;
+const TTL_MS = 60_000;
+
+export const loadWorkCalendar = async (db: Executor, now: Date): Promise<WorkCalendar> => {
+  if (cached && now.getTime() - cached.at < TTL_MS) return cached.calendar;
+  const rows: CalendarDay[] = (await listAllCalendarDays(db)).map((r) => ({
+    date: r.date,
+    isWorkingDay: r.isWorkingDay,
+    name: r.name,
+    source: r.source as CalendarDay['source'],
+  }));
+  const calendar = buildCalendar(rows);
+  cached = { at: now.getTime(), calendar };
+
+  return calendar;
+};
+
+export const forgetCachedCalendar = (): void => {
+  cached = null;
+};
+
+export const listCalendarYear = async ({ ctx, year }: { ctx: UseCaseContext; year: number }) => {
+  if (!Number.isSafeInteger(year) || year < 2000 || year > 2100) {
+    throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'year', code: 'VALIDATION_FAILED' }] });
+  }
+  const calendar = await loadWorkCalendar(ctx.db, ctx.clock.now());
+
+  return {
+    year,
+    isCovered: calendar.coveredYears.includes(year),
+    coveredYears: [...calendar.coveredYears],
+    days: await listCalendarDays(ctx.db, `${year}-01-01`, `${year}-12-31`),
+  };
+};
+
+/** PROC-8: an administrator marks a day (a new year's schedule, a local holiday); the change is a ledger entry. */
+export const setCalendarDay = async ({
+  ctx,
+  actor,
+  input,
+}: {
+  ctx: UseCaseContext;
+  actor: UserActor;
+  input: { date: string; isWorkingDay: boolean; name: string | null };
+}) => {
+  authorize(actor, 'calendar.manage');
+  const name = input.name?.trim() || null;
+  if (!isIsoDate(input.date) || (name !== null && name.length > 50)) {
+    throw new DomainError('INVALID_CALENDAR_DAY', { date: input.date });
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await upsertCalendarDay(tx, {
+      date: input.date,
+      isWorkingDay: input.isWorkingDay,
+      name,
+      source: 'admin',
+      updatedBy: actor.userId,
+      updatedAt: now,
+    });
+    await appendLedgerEntry(tx, {
+      agencyId: actor.agencyId,
+      entryId: ctx.newId(),
+      actor: ledgerActorOf(actor),
+      occurredAt: now,
+      event: {
+        type: 'calendar.day_changed',
+        subjectId: ctx.newId(),
+        caseId: null,
+        payload: { date: input.date, isWorkingDay: input.isWorkingDay, name },
+      },
+    });
+  });
+  forgetCachedCalendar();
+};
