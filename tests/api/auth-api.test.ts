@@ -50,6 +50,9 @@ describe('POST /api/auth/login (SEC-1)', () => {
       canReadCases: true,
       canViewPeople: false,
       canInspectLedger: false,
+      canRecord: true,
+      canAdvance: true,
+      canManageCalendar: false,
     });
     expect(user.credentials[0]).toMatchObject({ number: '99010026001', isValid: true });
     expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash/);

@@ -41,6 +41,7 @@ describe('OpenAPI (INT-2)', () => {
         '/api/ledger/{code}/proof/inclusion',
         '/api/ledger/{code}/tlog-proof',
         '/api/procedures',
+        '/api/officers',
         '/api/cases/{id}/workspace',
         '/api/cases/{id}/records',
         '/api/cases/{id}/records/{recordId}/corrections',

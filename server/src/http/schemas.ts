@@ -38,6 +38,9 @@ export const MeSchema = Type.Object({
     canReadCases: Type.Boolean(),
     canViewPeople: Type.Boolean(),
     canInspectLedger: Type.Boolean(),
+    canRecord: Type.Boolean(),
+    canAdvance: Type.Boolean(),
+    canManageCalendar: Type.Boolean(),
   }),
 });
 

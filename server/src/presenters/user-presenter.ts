@@ -27,6 +27,9 @@ export const presentMe = (actor: UserActor, profile: Awaited<ReturnType<typeof g
     canReadCases: can(actor, 'case.read'),
     canViewPeople: can(actor, 'people.view'),
     canInspectLedger: can(actor, 'ledger.inspect'),
+    canRecord: can(actor, 'case.record'),
+    canAdvance: can(actor, 'case.advance'),
+    canManageCalendar: can(actor, 'calendar.manage'),
   },
 });
 

@@ -39,3 +39,20 @@ export const getProfile = async ({ ctx, actor }: { ctx: UseCaseContext; actor: U
 
   return { agency, section: sections.find((s) => s.id === actor.sectionId) ?? null, credentials };
 };
+
+// Credential holders who can be named as the officers of a record (ORG-2).
+const OFFICER_ROLES = ['officer', 'lead_officer', 'section_head', 'agency_head', 'legal_reviewer'];
+
+/** ORG-2, ORG-3: the agency's officers and whether each holds a credential valid today, for choosing a record's officers. */
+export const listOfficers = async ({ ctx, actor }: { ctx: UseCaseContext; actor: UserActor }) => {
+  authorize(actor, 'case.read');
+  const users = (await listUsersOfAgency(ctx.db, actor.agencyId)).filter(
+    (u) => u.isActive && u.roles.some((r) => OFFICER_ROLES.includes(r)),
+  );
+  const credentials = await listCredentialsOfUsers(
+    ctx.db,
+    users.map((u) => u.id),
+  );
+
+  return { users, credentials };
+};
