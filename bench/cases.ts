@@ -1,16 +1,8 @@
 // Measures registering, listing and reading cases through the real use-cases. Prints JSON.
 // Usage: npm run bench -- [--cases 1000] [--database-url postgres://...]
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { systemClock } from '../server/src/clock';
-import { openDatabase } from '../server/src/db/client';
-import { createUuidV7 } from '../server/src/ids';
-import { ledgerSettingsFrom } from '../server/src/ledger/ledger-settings';
-import { createArgon2Hasher } from '../server/src/security/passwords';
-import type { UseCaseContext } from '../server/src/use-cases/context';
-import { percentile } from './support';
+import { openBenchContext, rssMiB, summary, timed } from './support';
 import { createCase } from '../server/src/use-cases/create-case';
 import { listCases } from '../server/src/use-cases/list-cases';
 import { logIn } from '../server/src/use-cases/log-in';
@@ -23,60 +15,7 @@ const { values } = parseArgs({
 const total = Number(values.cases);
 const url = values['database-url'];
 
-const timed = async <T>(samples: number[], fn: () => Promise<T>): Promise<T> => {
-  const start = performance.now();
-  const result = await fn();
-  samples.push(performance.now() - start);
-
-  return result;
-};
-
-const summary = (samples: number[], wallMs: number) => ({
-  count: samples.length,
-  perSecond: Number(((samples.length / wallMs) * 1000).toFixed(1)),
-  p50Ms: percentile(samples, 50),
-  p95Ms: percentile(samples, 95),
-  maxMs: percentile(samples, 100),
-});
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-bench-'));
-let database;
-if (url) {
-  // A fresh database on the server the URL names, dropped afterwards.
-  const { default: pg } = await import('pg');
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `liuhen_bench_${Date.now()}`;
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const opened = await openDatabase({ kind: 'postgres', url: target.toString() });
-  database = {
-    ...opened,
-    close: async () => {
-      await opened.close();
-      await admin.query(`drop database ${name} with (force)`);
-      await admin.end();
-    },
-  };
-} else {
-  database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
-}
-await database.migrate();
-const passwords = createArgon2Hasher();
-const ctx: UseCaseContext = {
-  db: database.db,
-  clock: systemClock,
-  newId: createUuidV7(),
-  passwords,
-  session: { idleMinutes: 30, maxHours: 12 },
-  ledger: ledgerSettingsFrom({
-    hashAlgorithm: 'sha256',
-    signatureAlgorithm: 'ed25519',
-    originHost: 'bench.liuhen.local',
-    keysDir: path.join(dataDir, 'keys'),
-  }),
-};
+const { ctx, close } = await openBenchContext({ url, name: 'cases' });
 await seedDemo({ ctx });
 
 const loginSamples: number[] = [];
@@ -127,8 +66,7 @@ for (let i = 0; i < 200; i++)
   await timed(viewSamples, () => viewCase({ ctx, actor: actor!, caseId: ids[(i * 37) % ids.length]! }));
 const viewWall = performance.now() - viewStart;
 
-await database.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 
 process.stdout.write(
   `${JSON.stringify(
@@ -142,7 +80,7 @@ process.stdout.write(
       createCase: summary(createSamples, createWall),
       listCases: summary(listSamples, listWall),
       viewCase: summary(viewSamples, viewWall),
-      rssMiB: Math.round(process.memoryUsage().rss / 1024 / 1024),
+      rssMiB: rssMiB(),
     },
     null,
     2,

@@ -1,32 +1,23 @@
 // Ledger benchmark (issue 3): sustained appends with concurrent writers, append-to-checkpoint latency,
 // inclusion proofs at a large size, and the full audit rate. Prints JSON.
 // Usage: npx tsx bench/ledger.ts [--database-url postgres://...] [--writers 16] [--seconds 10] [--entries 1000000]
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildLedgerLeaf, createHasher } from '@liuhen/domain';
 import { auditLog } from '@liuhen/verifier';
-import pg from 'pg';
 import { pino } from 'pino';
-import { systemClock } from '../server/src/clock';
-import { openDatabase, type Database } from '../server/src/db/client';
 import {
   enqueueLedgerEntry,
   listCheckpoints,
   listLedgerEntries,
   listLedgerKeys,
 } from '../server/src/db/repos/ledger-repo';
-import { createUuidV7 } from '../server/src/ids';
 import { appendLedgerEntry } from '../server/src/ledger/append-ledger-entry';
 import { integrateLedger } from '../server/src/ledger/integrate-ledger';
 import { startLedgerWorker } from '../server/src/ledger/ledger-worker';
-import { ledgerSettingsFrom } from '../server/src/ledger/ledger-settings';
 import { proveInclusion } from '../server/src/ledger/proofs';
 import { signCheckpoint } from '../server/src/ledger/sign-checkpoint';
-import { createArgon2Hasher } from '../server/src/security/passwords';
-import type { UseCaseContext } from '../server/src/use-cases/context';
-import { percentile } from './support';
+import { openBenchContext, percentile, rssMiB } from './support';
 import { createAgency } from '../server/src/use-cases/create-agency';
 
 const { values } = parseArgs({
@@ -42,40 +33,7 @@ const writers = Number(values.writers);
 const seconds = Number(values.seconds);
 const bigSize = Number(values.entries);
 
-const rssMiB = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
-
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-bench-ledger-'));
-let database: Database;
-let dropDatabase = async () => undefined as void;
-if (url) {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `liuhen_bench_${Date.now()}`;
-  await admin.query(`create database ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  database = await openDatabase({ kind: 'postgres', url: target.toString(), maxConnections: writers + 4 });
-  dropDatabase = async () => {
-    await admin.query(`drop database ${name} with (force)`);
-    await admin.end();
-  };
-} else {
-  database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
-}
-await database.migrate();
-const ctx: UseCaseContext = {
-  db: database.db,
-  clock: systemClock,
-  newId: createUuidV7(),
-  passwords: createArgon2Hasher(),
-  session: { idleMinutes: 30, maxHours: 12 },
-  ledger: ledgerSettingsFrom({
-    hashAlgorithm: 'sha256',
-    signatureAlgorithm: 'ed25519',
-    originHost: 'bench.liuhen.local',
-    keysDir: path.join(dataDir, 'keys'),
-  }),
-};
+const { ctx, close } = await openBenchContext({ url, name: 'ledger', maxConnections: writers + 4 });
 const system = { kind: 'system' as const, via: 'cli' as const };
 
 // 1. Sustained appends: each writer commits transactions that append one entry; the worker integrates and signs.
@@ -205,9 +163,7 @@ const report = auditLog({
 });
 const auditSeconds = (Date.now() - auditStart) / 1000;
 
-await database.close();
-await dropDatabase();
-fs.rmSync(dataDir, { recursive: true, force: true });
+await close();
 
 process.stdout.write(
   `${JSON.stringify(

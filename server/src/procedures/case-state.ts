@@ -13,7 +13,13 @@ import {
 } from '@liuhen/domain';
 import type { Executor } from '../db/client';
 import type { CaseRow } from '../db/repos/case-repo';
-import { listApprovals, listCaseRecords, listStageChanges, type CaseRecordRow } from '../db/repos/record-repo';
+import {
+  listApprovals,
+  listRecordsOfCases,
+  listStageChangesOfCases,
+  type CaseRecordRow,
+  type StageChangeRow,
+} from '../db/repos/record-repo';
 import { approvalStateOf, type ApprovalState } from './approval-state';
 
 export type StoredOfficer = {
@@ -35,7 +41,7 @@ export type CaseRecordState = {
 export type CaseState = {
   definition: ProcedureDefinition;
   visitedStages: string[];
-  stageChanges: Awaited<ReturnType<typeof listStageChanges>>;
+  stageChanges: StageChangeRow[];
   records: CaseRecordState[];
   isMajorCase: boolean;
   facts: CaseFacts;
@@ -69,60 +75,85 @@ const latestVersions = (rows: CaseRecordRow[]): { row: CaseRecordRow; versions: 
     });
 };
 
-/** Everything known about a case's process, and the facts its compliance rules are evaluated on. */
-export const loadCaseState = async (options: {
-  db: Executor;
-  caseRow: CaseRow;
-  now: Date;
-  calendar: WorkCalendar;
-}): Promise<CaseState> => {
-  const { db, caseRow, calendar } = options;
-  const definition = definitionOf(caseRow);
-  const stageChanges = await listStageChanges(db, caseRow.id);
-  const visitedStages = [definition.initialStage, ...stageChanges.map((c) => c.toStage)];
-  const chains = latestVersions(await listCaseRecords(db, caseRow.id));
-  const major = isMajorCase(chains.map((c) => ({ content: c.row.content as Record<string, unknown> })));
-  const approvals = await listApprovals(
-    db,
-    chains.map((c) => c.row.id),
-  );
-  const records: CaseRecordState[] = chains.map((chain) => ({
-    ...chain,
-    approval: approvalStateOf(
-      chain.row.kind as RecordKindId,
-      major,
-      approvals.filter((a) => a.approval.recordId === chain.row.id),
-    ),
-  }));
-  const recordFacts: RecordFact[] = records.map(({ row, approval }) => ({
-    id: row.id,
-    kind: row.kind as RecordKindId,
-    stage: row.stage,
-    recordedOn: chinaDate(row.recordedAt),
-    officers: row.officers as StoredOfficer[],
-    partySignature: row.partySignature as RecordFact['partySignature'],
-    // AV evidence items arrive with the evidence module; until then a written reason is what satisfies AV-2.
-    avEvidenceCount: 0,
-    avReason: row.avReason,
-    content: row.content as Record<string, unknown>,
-    approval: approval.status,
-  }));
-  const facts: CaseFacts = {
-    definition,
-    stage: caseRow.stage,
-    source: caseRow.source,
-    isMajorCase: major,
-    visitedStages,
-    records: recordFacts,
-    today: chinaDate(options.now),
-    addWorkingDays: (date, days) => {
-      const walk = addWorkingDays(calendar, date, days);
+type StateOptions = { db: Executor; now: Date; calendar: WorkCalendar };
 
-      return { date: walk.date, isCovered: walk.uncoveredYears.length === 0 };
-    },
+const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+
+  return groups;
+};
+
+/**
+ * Everything known about the process of each case, and the facts its compliance rules are evaluated on; three
+ * queries for any number of cases, so the to-do list over every open case stays flat.
+ */
+export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow[] }): Promise<CaseState[]> => {
+  const { db, caseRows, calendar } = options;
+  const caseIds = caseRows.map((c) => c.id);
+  const changesByCase = groupBy(await listStageChangesOfCases(db, caseIds), (c) => c.caseId);
+  const recordsByCase = groupBy(await listRecordsOfCases(db, caseIds), (r) => r.caseId);
+  const chainsByCase = new Map(caseIds.map((id) => [id, latestVersions(recordsByCase.get(id) ?? [])]));
+  const approvalsByRecord = groupBy(
+    await listApprovals(
+      db,
+      [...chainsByCase.values()].flatMap((chains) => chains.map((c) => c.row.id)),
+    ),
+    (a) => a.approval.recordId,
+  );
+  const today = chinaDate(options.now);
+  const addDays: CaseFacts['addWorkingDays'] = (date, days) => {
+    const walk = addWorkingDays(calendar, date, days);
+
+    return { date: walk.date, isCovered: walk.uncoveredYears.length === 0 };
   };
 
-  return { definition, visitedStages, stageChanges, records, isMajorCase: major, facts };
+  return caseRows.map((caseRow) => {
+    const definition = definitionOf(caseRow);
+    const stageChanges = changesByCase.get(caseRow.id) ?? [];
+    const visitedStages = [definition.initialStage, ...stageChanges.map((c) => c.toStage)];
+    const chains = chainsByCase.get(caseRow.id)!;
+    const major = isMajorCase(chains.map((c) => ({ content: c.row.content as Record<string, unknown> })));
+    const records: CaseRecordState[] = chains.map((chain) => ({
+      ...chain,
+      approval: approvalStateOf(chain.row.kind as RecordKindId, major, approvalsByRecord.get(chain.row.id) ?? []),
+    }));
+    const recordFacts: RecordFact[] = records.map(({ row, approval }) => ({
+      id: row.id,
+      kind: row.kind as RecordKindId,
+      stage: row.stage,
+      recordedOn: chinaDate(row.recordedAt),
+      officers: row.officers as StoredOfficer[],
+      partySignature: row.partySignature as RecordFact['partySignature'],
+      // AV evidence items arrive with the evidence module; until then a written reason is what satisfies AV-2.
+      avEvidenceCount: 0,
+      avReason: row.avReason,
+      content: row.content as Record<string, unknown>,
+      approval: approval.status,
+    }));
+    const facts: CaseFacts = {
+      definition,
+      stage: caseRow.stage,
+      source: caseRow.source,
+      isMajorCase: major,
+      visitedStages,
+      records: recordFacts,
+      today,
+      addWorkingDays: addDays,
+    };
+
+    return { definition, visitedStages, stageChanges, records, isMajorCase: major, facts };
+  });
+};
+
+export const loadCaseState = async (options: StateOptions & { caseRow: CaseRow }): Promise<CaseState> => {
+  const [state] = await loadCaseStates({ ...options, caseRows: [options.caseRow] });
+
+  return state!;
 };
 
 export const kindOf = (kind: string) => RECORD_KINDS[kind as RecordKindId];

@@ -1,8 +1,8 @@
-import { DomainError, PROCEDURE_DEFINITIONS, RECORD_KINDS, type RecordKindId } from '@liuhen/domain';
+import { findProcedureDefinition, PROCEDURE_DEFINITIONS, RECORD_KINDS, type RecordKindId } from '@liuhen/domain';
 import { listOpenCases } from '../db/repos/record-repo';
 import { authorize } from '../policies/permissions';
 import { caseDeadlines, type CaseDeadline } from '../procedures/case-deadlines';
-import { loadCaseState, type StoredOfficer } from '../procedures/case-state';
+import { loadCaseStates, type StoredOfficer } from '../procedures/case-state';
 import type { UseCaseContext, UserActor } from './context';
 import { loadWorkCalendar } from './work-calendar';
 
@@ -32,14 +32,13 @@ export const getMyWork = async ({ ctx, actor }: { ctx: UseCaseContext; actor: Us
   const calendar = await loadWorkCalendar(ctx.db, now);
   const approvals: PendingApproval[] = [];
   const deadlines: TodoDeadline[] = [];
-  for (const caseRow of await listOpenCases(ctx.db, actor.agencyId, TERMINAL_STAGES)) {
-    let state;
-    try {
-      state = await loadCaseState({ db: ctx.db, caseRow, now, calendar });
-    } catch (error) {
-      if (error instanceof DomainError) continue;
-      throw error;
-    }
+  // A case whose procedure definition is gone (a retired variant) cannot be evaluated; it is left out, not fatal.
+  const caseRows = (await listOpenCases(ctx.db, actor.agencyId, TERMINAL_STAGES)).filter(
+    (c) => findProcedureDefinition(c.definitionId) !== null,
+  );
+  const states = await loadCaseStates({ db: ctx.db, caseRows, now, calendar });
+  for (const [i, caseRow] of caseRows.entries()) {
+    const state = states[i]!;
     for (const record of state.records) {
       const next = record.approval.next;
       if (next && actor.roles.includes(next.role)) {

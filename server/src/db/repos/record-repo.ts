@@ -25,6 +25,35 @@ export const insertStageChange = async (tx: Tx, row: StageChangeRow): Promise<vo
 export const listStageChanges = async (db: Executor, caseId: string): Promise<StageChangeRow[]> =>
   db.select().from(caseStageChanges).where(eq(caseStageChanges.caseId, caseId)).orderBy(asc(caseStageChanges.at));
 
+// Keeps each IN list well under PostgreSQL's 65,535 bind parameters.
+const IN_LIST_LIMIT = 1000;
+
+const inChunks = async <T>(ids: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> => {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += IN_LIST_LIMIT) rows.push(...(await query(ids.slice(i, i + IN_LIST_LIMIT))));
+
+  return rows;
+};
+
+/** The stage changes of many cases in one query per thousand, for lists that evaluate every open case. */
+export const listStageChangesOfCases = async (db: Executor, caseIds: string[]): Promise<StageChangeRow[]> =>
+  inChunks(caseIds, (chunk) =>
+    db
+      .select()
+      .from(caseStageChanges)
+      .where(inArray(caseStageChanges.caseId, chunk))
+      .orderBy(asc(caseStageChanges.caseId), asc(caseStageChanges.at)),
+  );
+
+export const listRecordsOfCases = async (db: Executor, caseIds: string[]): Promise<CaseRecordRow[]> =>
+  inChunks(caseIds, (chunk) =>
+    db
+      .select()
+      .from(caseRecords)
+      .where(inArray(caseRecords.caseId, chunk))
+      .orderBy(asc(caseRecords.caseId), asc(caseRecords.createdAt), asc(caseRecords.id)),
+  );
+
 export const insertCaseRecord = async (tx: Tx, row: typeof caseRecords.$inferInsert): Promise<void> => {
   await tx.insert(caseRecords).values(row);
 };
@@ -53,14 +82,14 @@ export const insertApproval = async (tx: Tx, row: ApprovalRow): Promise<void> =>
 };
 
 export const listApprovals = async (db: Executor, recordIds: string[]) =>
-  recordIds.length === 0
-    ? []
-    : db
-        .select({ approval: caseRecordApprovals, actorName: users.displayName })
-        .from(caseRecordApprovals)
-        .innerJoin(users, eq(users.id, caseRecordApprovals.actorUserId))
-        .where(inArray(caseRecordApprovals.recordId, recordIds))
-        .orderBy(asc(caseRecordApprovals.stepIndex));
+  inChunks(recordIds, (chunk) =>
+    db
+      .select({ approval: caseRecordApprovals, actorName: users.displayName })
+      .from(caseRecordApprovals)
+      .innerJoin(users, eq(users.id, caseRecordApprovals.actorUserId))
+      .where(inArray(caseRecordApprovals.recordId, chunk))
+      .orderBy(asc(caseRecordApprovals.recordId), asc(caseRecordApprovals.stepIndex)),
+  );
 
 /** Open cases of an agency (not in a terminal stage), for the approvals inbox and the to-do list. */
 export const listOpenCases = async (db: Executor, agencyId: string, terminalStages: string[]) =>
