@@ -147,6 +147,16 @@ describe('a case walked through HTTP (PROC-2, DOC-1, REVIEW-6, PROC-7)', () => {
       'approved',
     ]);
     expect(workspace.deadlines.map((d: { ruleId: string }) => d.ruleId)).toContain('penalty.decision');
+
+    // SUP-2: a supervisor reads the same findings, rule by rule with citations, and cannot write.
+    const supervised = (await call('GET', `/api/cases/${id}/workspace`, 'supervisor1')).json();
+    expect(supervised.compliance.map((f: { ruleId: string }) => f.ruleId)).toEqual(
+      workspace.compliance.map((f: { ruleId: string }) => f.ruleId),
+    );
+    expect(supervised.compliance.length).toBeGreaterThanOrEqual(5);
+    for (const finding of supervised.compliance) expect(finding.citations.length, finding.ruleId).toBeGreaterThan(0);
+    const write = await call('POST', `/api/cases/${id}/records`, 'supervisor1', await recordBody('questioning_record'));
+    expect(write.statusCode).toBe(403);
   });
 
   it('corrects a record as a new version and keeps the original', async () => {
