@@ -50,6 +50,7 @@ describe('OpenAPI (INT-2)', () => {
         '/api/my-work',
         '/api/calendar',
         '/api/calendar/{date}',
+        '/api/calendar/years',
       ].sort(),
     );
     // LEDGER-2: proofs, checkpoints and the tlog-proof export are part of the described API.

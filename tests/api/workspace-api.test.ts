@@ -101,7 +101,10 @@ describe('a case walked through HTTP (PROC-2, DOC-1, REVIEW-6, PROC-7)', () => {
     });
     const blocking = blocked.json().details.findings as { ruleId: string; citations: unknown[]; missing: unknown[] }[];
     expect(blocking.map((f) => f.ruleId)).toContain('stage-records');
-    for (const finding of blocking) expect(finding.citations.length).toBeGreaterThan(0);
+    for (const finding of blocking) {
+      expect(finding.citations.length).toBeGreaterThan(0);
+      for (const citation of finding.citations as { text: string }[]) expect(citation.text).toMatch(/第.+条/);
+    }
 
     const made = await call('POST', `/api/cases/${id}/records`, 'officer1', await recordBody('filing_approval'));
     expect(made.statusCode).toBe(201);
@@ -118,7 +121,11 @@ describe('a case walked through HTTP (PROC-2, DOC-1, REVIEW-6, PROC-7)', () => {
 
     // The lead officer signs first (承办人意见), so the record waits in the lead officer's to-dos.
     const todo = (await call('GET', '/api/my-work', 'officer1')).json();
-    expect(todo.approvals.map((a: { recordId: string }) => a.recordId)).toContain(recordId);
+    expect(todo.approvals.find((a: { recordId: string }) => a.recordId === recordId)).toMatchObject({
+      kindName: '立案审批表',
+      stepLabel: '承办人意见',
+      submittedByName: '王明',
+    });
 
     for (const who of ['officer1', 'sectionhead1', 'head1']) {
       const decided = await call('POST', `/api/cases/${id}/records/${recordId}/approvals`, who, {
@@ -319,5 +326,52 @@ describe('the working-day calendar (PROC-8)', () => {
     });
     await t.settle();
     expect(await countLedgerEntries(t.ctx.db)).toBe(entries + 1);
+  });
+
+  it('enters a new year from the State Council schedule, then lets its days be edited, and refuses a lone day', async () => {
+    // 2027 is not in the official data shipped with the server; a lone day of it would be a half-known year.
+    const lone = await call('PUT', '/api/calendar/2027-01-04', 'sysadmin1', { isWorkingDay: false });
+    expect(lone.statusCode).toBe(409);
+    expect(lone.json().code).toBe('CALENDAR_YEAR_NOT_COVERED');
+    expect((await call('GET', '/api/calendar?year=2027', 'officer1')).json().isCovered).toBe(false);
+
+    const exceptions = [
+      { date: '2027-01-01', isWorkingDay: false, name: '元旦' },
+      { date: '2027-02-06', isWorkingDay: true, name: '春节补班' },
+    ];
+    const refused: [string, unknown, number, string][] = [
+      [
+        'a date of another year',
+        { year: 2027, exceptions: [{ date: '2028-01-03', isWorkingDay: false }] },
+        400,
+        'INVALID_CALENDAR_DAY',
+      ],
+      ['the same date twice', { year: 2027, exceptions: [exceptions[0], exceptions[0]] }, 400, 'INVALID_CALENDAR_DAY'],
+      ['a year already entered', { year: 2026, exceptions: [] }, 409, 'CALENDAR_YEAR_EXISTS'],
+      ['an unknown field', { year: 2027, exceptions, source: 'official' }, 400, 'VALIDATION_FAILED'],
+    ];
+    await t.settle();
+    const entries = await countLedgerEntries(t.ctx.db);
+    for (const [what, body, status, code] of refused) {
+      const response = await call('POST', '/api/calendar/years', 'sysadmin1', body);
+      expect(response.statusCode, what).toBe(status);
+      expect(response.json().code, what).toBe(code);
+    }
+    expect((await call('POST', '/api/calendar/years', 'officer1', { year: 2027, exceptions })).statusCode).toBe(403);
+
+    const added = await call('POST', '/api/calendar/years', 'sysadmin1', { year: 2027, exceptions });
+    expect(added.statusCode).toBe(201);
+    expect(added.json()).toEqual({ year: 2027, days: 365, nonWorkingDays: 104 + 1 - 1 });
+    const year = (await call('GET', '/api/calendar?year=2027', 'officer1')).json();
+    expect(year.isCovered).toBe(true);
+    const day = (date: string) => year.days.find((d: { date: string }) => d.date === date);
+    expect(day('2027-01-01')).toMatchObject({ isWorkingDay: false, name: '元旦' });
+    expect(day('2027-02-06')).toMatchObject({ isWorkingDay: true, name: '春节补班' });
+    expect(day('2027-01-04')).toMatchObject({ isWorkingDay: true, name: null });
+    expect(
+      (await call('PUT', '/api/calendar/2027-01-04', 'sysadmin1', { isWorkingDay: false, name: '元旦' })).statusCode,
+    ).toBe(204);
+    await t.settle();
+    expect(await countLedgerEntries(t.ctx.db)).toBe(entries + 2);
   });
 });

@@ -114,6 +114,11 @@ describe('finding and reading cases', () => {
     expect((await listCases({ ctx: t.ctx, actor: officer, query: { q: '有限公司' } })).total).toBe(1);
     expect((await listCases({ ctx: t.ctx, actor: officer, query: { q: '罚立〔2026〕2' } })).total).toBe(1);
     expect((await listCases({ ctx: t.ctx, actor: officer, query: { source: 'inspection' } })).total).toBe(1);
+    expect((await listCases({ ctx: t.ctx, actor: officer, query: { procedure: 'penalty' } })).total).toBe(all.total);
+    expect((await listCases({ ctx: t.ctx, actor: officer, query: { procedure: 'licensing' } })).total).toBe(0);
+    expect(await codeOf(listCases({ ctx: t.ctx, actor: officer, query: { procedure: 'tax' } }))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect((await listCases({ ctx: t.ctx, actor: officer, query: { discoveredTo: '2026-10-31' } })).total).toBe(1);
     expect((await listCases({ ctx: t.ctx, actor: officer, query: { mine: true } })).total).toBe(3);
     expect((await listCases({ ctx: t.ctx, actor: officer, query: { q: '%' } })).total).toBe(0);

@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'APPROVAL_WRONG_ROLE',
   'UNKNOWN_PROCEDURE',
   'INVALID_CALENDAR_DAY',
+  'CALENDAR_YEAR_NOT_COVERED',
+  'CALENDAR_YEAR_EXISTS',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -57,6 +57,11 @@ export const ERROR_CATALOG: Record<HttpErrorCode, { status: number; message: str
   APPROVAL_WRONG_ROLE: { status: 403, message: '当前审批步骤须由指定职务的人员签署' },
   UNKNOWN_PROCEDURE: { status: 400, message: '未知的执法程序' },
   INVALID_CALENDAR_DAY: { status: 400, message: '日历日期无效' },
+  CALENDAR_YEAR_NOT_COVERED: {
+    status: 409,
+    message: '该年度尚未建立工作日历，请先按国务院办公厅公布的安排建立全年日历',
+  },
+  CALENDAR_YEAR_EXISTS: { status: 409, message: '该年度的工作日历已经建立，请逐日修改' },
   MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
   BODY_TOO_LARGE: { status: 413, message: '请求内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的内容类型，请以 application/json 提交' },

@@ -84,6 +84,9 @@ export const CaseListQuery = Type.Object(
     page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     q: Type.Optional(Type.String({ maxLength: 100 })),
+    procedure: Type.Optional(
+      Type.String({ maxLength: 20, description: 'penalty | inspection | compulsion | licensing' }),
+    ),
     source: Type.Optional(Type.String({ maxLength: 30 })),
     stage: Type.Optional(Type.String({ maxLength: 30 })),
     discoveredFrom: Type.Optional(Type.String({ maxLength: 10 })),

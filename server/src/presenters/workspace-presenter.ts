@@ -74,6 +74,7 @@ export const presentWorkspace = (w: CaseWorkspace) => ({
     requirement: r.requirement,
     isNeeded: r.isNeeded,
     av: r.av.level,
+    avWhen: 'when' in r.av && r.av.when ? r.av.when : null,
     citations: presentCitations(r.citations),
     recordIds: r.recordIds,
   })),
@@ -142,6 +143,8 @@ export const presentProcedureCatalog = () => ({
         kind: r.kind,
         requirement: r.requirement,
         av: r.av.level,
+        // AV-2: a condition on the record's own content, e.g. only service left at the residence is filmed.
+        avWhen: 'when' in r.av && r.av.when ? r.av.when : null,
         citations: presentCitations(r.citations),
       })),
     })),

@@ -1,16 +1,22 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { DomainError, isDomainError, type RuleFinding } from '@liuhen/domain';
 import type { onRequestAsyncHookHandler } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../http/request-actor';
 import { errorResponses } from '../http/schemas';
-import { presentDeadline, presentProcedureCatalog, presentWorkspace } from '../presenters/workspace-presenter';
+import {
+  presentDeadline,
+  presentFindings,
+  presentProcedureCatalog,
+  presentWorkspace,
+} from '../presenters/workspace-presenter';
 import type { UseCaseContext } from '../use-cases/context';
 import { getCaseWorkspace } from '../use-cases/case-workspace';
 import { changeCaseStage } from '../use-cases/change-case-stage';
 import { decideApproval } from '../use-cases/decide-approval';
 import { correctCaseRecord, makeCaseRecord } from '../use-cases/make-case-record';
 import { getMyWork } from '../use-cases/my-work';
-import { listCalendarYear, setCalendarDay } from '../use-cases/work-calendar';
+import { addCalendarYear, listCalendarYear, setCalendarDay } from '../use-cases/work-calendar';
 
 const CaseParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const RecordParams = Type.Object({ id: Type.String({ format: 'uuid' }), recordId: Type.String({ format: 'uuid' }) });
@@ -188,8 +194,18 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{
         },
       },
     },
-    async (request) =>
-      changeCaseStage({ ctx, actor: actorOf(request), caseId: request.params.id, input: request.body }),
+    async (request) => {
+      try {
+        return await changeCaseStage({ ctx, actor: actorOf(request), caseId: request.params.id, input: request.body });
+      } catch (error) {
+        // The refusal lists the unmet rules in the same shape as the workspace, citations formatted.
+        if (isDomainError(error) && error.code === 'TRANSITION_BLOCKED') {
+          const details = error.details as { from: string; to: string; findings: RuleFinding[] };
+          throw new DomainError('TRANSITION_BLOCKED', { ...details, findings: presentFindings(details.findings) });
+        }
+        throw error;
+      }
+    },
   );
 
   app.get(
@@ -235,6 +251,49 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{
     },
   );
 
+  app.post(
+    '/calendar/years',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary: '建立新年度的工作日历：周一至周五为工作日，另列法定节假日与调休上班日（系统管理员）',
+        body: Type.Object(
+          {
+            year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+            exceptions: Type.Array(
+              Type.Object(
+                {
+                  date: Type.String({ maxLength: 10 }),
+                  isWorkingDay: Type.Boolean(),
+                  name: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+                },
+                { additionalProperties: false },
+              ),
+              { maxItems: 366 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({ year: Type.Integer(), days: Type.Integer(), nonWorkingDays: Type.Integer() }),
+          ...errorResponses(400, 401, 403, 409),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await addCalendarYear({
+        ctx,
+        actor: actorOf(request),
+        input: {
+          year: request.body.year,
+          exceptions: request.body.exceptions.map((e) => ({ ...e, name: e.name ?? null })),
+        },
+      });
+
+      return reply.status(201).send(result);
+    },
+  );
+
   app.put(
     '/calendar/:date',
     {
@@ -246,7 +305,7 @@ export const workspaceRoutes: FastifyPluginAsyncTypebox<{
           { isWorkingDay: Type.Boolean(), name: Type.Optional(Nullable(Type.String({ maxLength: 50 }))) },
           { additionalProperties: false },
         ),
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) => {

@@ -1,4 +1,4 @@
-import { DomainError, isIsoDate, PROCEDURE_DEFINITIONS } from '@liuhen/domain';
+import { DomainError, isIsoDate, PROCEDURE_DEFINITIONS, PROCEDURE_TYPES } from '@liuhen/domain';
 
 const KNOWN_SOURCES = new Set(PROCEDURE_DEFINITIONS.flatMap((d) => d.sources.map((s) => s.id)));
 import { listCases as listCaseRows, type CaseListRow } from '../db/repos/case-repo';
@@ -9,6 +9,7 @@ export type CaseListQuery = {
   page?: number;
   pageSize?: number;
   q?: string;
+  procedure?: string;
   source?: string;
   stage?: string;
   discoveredFrom?: string;
@@ -40,6 +41,10 @@ export const listCases = async ({
   }
   const source = query.source?.trim() || null;
   if (source !== null && !KNOWN_SOURCES.has(source)) problems.push({ field: 'source', code: 'UNKNOWN_CASE_SOURCE' });
+  const procedure = query.procedure?.trim() || null;
+  if (procedure !== null && !(PROCEDURE_TYPES as readonly string[]).includes(procedure)) {
+    problems.push({ field: 'procedure', code: 'VALIDATION_FAILED' });
+  }
   const from = query.discoveredFrom?.trim() || null;
   const to = query.discoveredTo?.trim() || null;
   if (from !== null && !isIsoDate(from)) problems.push({ field: 'discoveredFrom', code: 'INVALID_DATE' });
@@ -51,6 +56,7 @@ export const listCases = async ({
   const { rows, total } = await listCaseRows(ctx.db, {
     agencyId: actor.agencyId,
     q: query.q?.trim().slice(0, 100) || null,
+    procedure,
     source,
     stage: query.stage?.trim() || null,
     discoveredFrom: from,

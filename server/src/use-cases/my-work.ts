@@ -1,5 +1,6 @@
 import { findProcedureDefinition, PROCEDURE_DEFINITIONS, RECORD_KINDS, type RecordKindId } from '@liuhen/domain';
 import { listOpenCases } from '../db/repos/record-repo';
+import { listUsersOfAgency } from '../db/repos/user-repo';
 import { authorize } from '../policies/permissions';
 import { caseDeadlines, type CaseDeadline } from '../procedures/case-deadlines';
 import { loadCaseStates, type StoredOfficer } from '../procedures/case-state';
@@ -18,6 +19,7 @@ export type PendingApproval = {
   stepLabel: string;
   submittedAt: Date;
   submittedBy: string;
+  submittedByName: string;
 };
 
 export type TodoDeadline = { caseId: string; caseNumber: string; deadline: CaseDeadline };
@@ -37,6 +39,7 @@ export const getMyWork = async ({ ctx, actor }: { ctx: UseCaseContext; actor: Us
     (c) => findProcedureDefinition(c.definitionId) !== null,
   );
   const states = await loadCaseStates({ db: ctx.db, caseRows, now, calendar });
+  const names = new Map((await listUsersOfAgency(ctx.db, actor.agencyId)).map((u) => [u.id, u.displayName]));
   for (const [i, caseRow] of caseRows.entries()) {
     const state = states[i]!;
     for (const record of state.records) {
@@ -50,6 +53,7 @@ export const getMyWork = async ({ ctx, actor }: { ctx: UseCaseContext; actor: Us
           stepLabel: next.label,
           submittedAt: record.row.createdAt,
           submittedBy: record.row.createdBy,
+          submittedByName: names.get(record.row.createdBy) ?? '',
         });
       }
     }

@@ -1,6 +1,8 @@
 import {
   buildCalendar,
+  CALENDAR_DAY_NAME_MAX,
   DomainError,
+  draftCalendarRows,
   isIsoDate,
   OFFICIAL_CALENDAR_YEARS,
   officialCalendarRows,
@@ -84,6 +86,11 @@ export const setCalendarDay = async ({
   if (!isIsoDate(input.date) || (name !== null && name.length > 50)) {
     throw new DomainError('INVALID_CALENDAR_DAY', { date: input.date });
   }
+  // The calendar holds whole years only: one day of an unentered year would make its other days look known.
+  const year = Number(input.date.slice(0, 4));
+  if (!(await loadWorkCalendar(ctx.db, ctx.clock.now())).coveredYears.includes(year)) {
+    throw new DomainError('CALENDAR_YEAR_NOT_COVERED', { year });
+  }
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     await upsertCalendarDay(tx, {
@@ -108,4 +115,73 @@ export const setCalendarDay = async ({
     });
   });
   forgetCachedCalendar();
+};
+
+export type CalendarYearInput = {
+  year: number;
+  /** The days that differ from Monday–Friday working: holidays, and weekend days made working (调休). */
+  exceptions: { date: string; isWorkingDay: boolean; name: string | null }[];
+};
+
+/**
+ * PROC-8: enters a whole new year (the State Council publishes each year's schedule in the autumn before), Monday to
+ * Friday working except the days listed; one ledger entry names every exception.
+ */
+export const addCalendarYear = async ({
+  ctx,
+  actor,
+  input,
+}: {
+  ctx: UseCaseContext;
+  actor: UserActor;
+  input: CalendarYearInput;
+}) => {
+  authorize(actor, 'calendar.manage');
+  const { year } = input;
+  if (!Number.isSafeInteger(year) || year < 2000 || year > 2100) {
+    throw new DomainError('VALIDATION_FAILED', { fields: [{ field: 'year', code: 'VALIDATION_FAILED' }] });
+  }
+  const fields: { field: string; code: 'INVALID_CALENDAR_DAY' }[] = [];
+  const seen = new Set<string>();
+  const exceptions = input.exceptions.map((day, i) => {
+    const name = day.name?.trim() || null;
+    if (
+      !isIsoDate(day.date) ||
+      Number(day.date.slice(0, 4)) !== year ||
+      seen.has(day.date) ||
+      (name !== null && name.length > CALENDAR_DAY_NAME_MAX)
+    ) {
+      fields.push({ field: `exceptions.${i}`, code: 'INVALID_CALENDAR_DAY' });
+    }
+    seen.add(day.date);
+
+    return { date: day.date, isWorkingDay: day.isWorkingDay, name };
+  });
+  if (fields.length > 0) throw new DomainError('INVALID_CALENDAR_DAY', { fields });
+  const now = ctx.clock.now();
+  const byDate = new Map(exceptions.map((e) => [e.date, e]));
+  const rows = draftCalendarRows(year).map((day) => ({
+    ...day,
+    ...(byDate.get(day.date) ?? {}),
+    source: 'admin' as const,
+    updatedBy: actor.userId,
+    updatedAt: now,
+  }));
+  await ctx.db.transaction(async (tx) => {
+    // Inside the transaction: two administrators entering the same year cannot both succeed.
+    if ((await listCalendarDays(tx, `${year}-01-01`, `${year}-12-31`)).length > 0) {
+      throw new DomainError('CALENDAR_YEAR_EXISTS', { year });
+    }
+    await insertCalendarDays(tx, rows);
+    await appendLedgerEntry(tx, {
+      agencyId: actor.agencyId,
+      entryId: ctx.newId(),
+      actor: ledgerActorOf(actor),
+      occurredAt: now,
+      event: { type: 'calendar.year_added', subjectId: ctx.newId(), caseId: null, payload: { year, exceptions } },
+    });
+  });
+  forgetCachedCalendar();
+
+  return { year, days: rows.length, nonWorkingDays: rows.filter((r) => !r.isWorkingDay).length };
 };

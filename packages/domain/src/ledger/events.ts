@@ -55,6 +55,11 @@ export type LedgerEventPayloads = {
   'case.stage_changed': { caseId: string; from: string; to: string };
   // PROC-8: the working-day calendar deadlines are counted on.
   'calendar.day_changed': { date: string; isWorkingDay: boolean; name: string | null };
+  // PROC-8: a new year entered from the State Council's schedule; the days that differ from Monday–Friday.
+  'calendar.year_added': {
+    year: number;
+    exceptions: { date: string; isWorkingDay: boolean; name: string | null }[];
+  };
   // LEDGER-4: an upper-level agency saw and cosigned a subordinate's checkpoint.
   'checkpoint.observed': { logAgencyId: string; origin: string; size: number; rootHex: string; noteSha256: string };
   // LEDGER-2: the log's signing key changed; the checkpoint covering this entry is signed by the old key.
@@ -81,6 +86,7 @@ export const LEDGER_EVENT_SUBJECT = {
   'approval.decided': 'record',
   'case.stage_changed': 'case',
   'calendar.day_changed': 'calendar',
+  'calendar.year_added': 'calendar',
   'checkpoint.observed': 'checkpoint',
   'ledger.key_rotated': 'key',
 } as const satisfies Record<LedgerEventType, LedgerSubjectType>;

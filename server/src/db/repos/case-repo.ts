@@ -33,6 +33,7 @@ export const insertCaseParty = async (tx: Tx, row: typeof caseParties.$inferInse
 export type CaseListFilter = {
   agencyId: string;
   q: string | null;
+  procedure: string | null;
   source: string | null;
   stage: string | null;
   discoveredFrom: string | null;
@@ -69,6 +70,7 @@ export const listCases = async (
       )!,
     );
   }
+  if (filter.procedure) conditions.push(eq(cases.procedure, filter.procedure));
   if (filter.source) conditions.push(eq(cases.source, filter.source));
   if (filter.stage) conditions.push(eq(cases.stage, filter.stage));
   if (filter.discoveredFrom) conditions.push(gte(cases.discoveredOn, filter.discoveredFrom));
