@@ -12,7 +12,12 @@ export type Role =
   | 'security_admin'
   | 'audit_admin';
 
-export type CaseSource = 'complaint' | 'inspection' | 'transfer' | 'own_initiative';
+/** A penalty case's sources; other procedures bring their own (from GET /api/procedures), so the API sends a string. */
+export type PenaltyCaseSource = 'complaint' | 'inspection' | 'transfer' | 'own_initiative';
+
+export type CaseSource = string;
+
+export type ProcedureType = 'penalty' | 'inspection' | 'compulsion' | 'licensing';
 
 export type PartyKind = 'person' | 'organization';
 
@@ -33,7 +38,16 @@ export type Me = {
   agency: { id: string; name: string; shortName: string };
   section: { id: string; name: string } | null;
   credentials: Credential[];
-  permissions: { canCreateCase: boolean; canReadCases: boolean; canViewPeople: boolean; canInspectLedger: boolean };
+  permissions: {
+    canCreateCase: boolean;
+    canReadCases: boolean;
+    canViewPeople: boolean;
+    canInspectLedger: boolean;
+    // Newer permissions: an older server leaves them out, which means no.
+    canRecord?: boolean;
+    canAdvance?: boolean;
+    canManageCalendar?: boolean;
+  };
 };
 
 export type DemoUser = { username: string; displayName: string; roles: Role[] };
@@ -46,6 +60,8 @@ export type CaseSummary = {
   id: string;
   number: string;
   procedure: string;
+  /** The procedure definition in force when the case was registered, e.g. penalty.national. */
+  definitionId?: string;
   stage: string;
   source: CaseSource;
   place: string;
@@ -104,6 +120,7 @@ export type NewOrganizationParty = {
 };
 
 export type NewCaseRequest = {
+  procedure: ProcedureType;
   source: CaseSource;
   sourceDetail: string | null;
   place: string;

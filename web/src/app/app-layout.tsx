@@ -1,9 +1,19 @@
-import { FileAddOutlined, SafetyCertificateOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
+import {
+  CalendarOutlined,
+  CheckSquareOutlined,
+  FileAddOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { App, Badge, Button, Flex, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../api/auth';
 import { errorMessageOf } from '../api/http';
+import { queryKeys } from '../api/query-keys';
+import type { MyWork } from '../api/workspace-types';
 import { FullPageSpin } from '../components/full-page-spin';
 import { RoleTags } from '../components/role-tags';
 import { useCurrentUser } from './current-user';
@@ -11,6 +21,8 @@ import { useCurrentUser } from './current-user';
 const selectedMenuKey = (pathname: string): string => {
   if (pathname === '/cases/new') return '/cases/new';
   if (pathname.startsWith('/cases')) return '/cases';
+  if (pathname.startsWith('/my-work')) return '/my-work';
+  if (pathname.startsWith('/calendar')) return '/calendar';
   if (pathname.startsWith('/people')) return '/people';
   if (pathname.startsWith('/integrity')) return '/integrity';
 
@@ -23,12 +35,29 @@ export const AppLayout = () => {
   const navigate = useNavigate();
   const logout = useLogout();
   const { message } = App.useApp();
+  // The to-do list walks every open case on the server, so the menu only reads it once the page has loaded it.
+  const { data: myWork } = useQuery<MyWork>({ queryKey: queryKeys.myWork, enabled: false });
+  const approvalCount = myWork?.approvals.length ?? 0;
 
   const items: MenuProps['items'] = [
     me.permissions.canReadCases && {
       key: '/cases',
       icon: <UnorderedListOutlined />,
       label: <Link to="/cases">案件列表</Link>,
+    },
+    me.permissions.canReadCases && {
+      key: '/my-work',
+      icon: <CheckSquareOutlined />,
+      label: (
+        <Link to="/my-work">
+          <Flex align="center" justify="space-between" gap={8}>
+            我的待办
+            {approvalCount > 0 ? (
+              <Badge count={approvalCount} size="small" title={`${approvalCount} 项待审批`} />
+            ) : null}
+          </Flex>
+        </Link>
+      ),
     },
     me.permissions.canCreateCase && {
       key: '/cases/new',
@@ -44,6 +73,11 @@ export const AppLayout = () => {
       key: '/integrity',
       icon: <SafetyCertificateOutlined />,
       label: <Link to="/integrity">账本完整性</Link>,
+    },
+    me.permissions.canManageCalendar === true && {
+      key: '/calendar',
+      icon: <CalendarOutlined />,
+      label: <Link to="/calendar">工作日历</Link>,
     },
   ].filter((item) => item !== false);
 

@@ -14,3 +14,7 @@ export const PeoplePage = lazy(() => import('../pages/people/people-page').then(
 export const IntegrityPage = lazy(() =>
   import('../pages/integrity/integrity-page').then((m) => ({ default: m.IntegrityPage })),
 );
+export const MyWorkPage = lazy(() => import('../pages/my-work/my-work-page').then((m) => ({ default: m.MyWorkPage })));
+export const CalendarPage = lazy(() =>
+  import('../pages/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
+);

@@ -2,7 +2,15 @@ import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../pages/login/login-page';
 import { NotFoundPage } from '../pages/not-found/not-found-page';
 import { HomeRedirect } from './home-redirect';
-import { CaseDetailPage, CaseListPage, IntegrityPage, NewCasePage, PeoplePage } from './lazy-pages';
+import {
+  CalendarPage,
+  CaseDetailPage,
+  CaseListPage,
+  IntegrityPage,
+  MyWorkPage,
+  NewCasePage,
+  PeoplePage,
+} from './lazy-pages';
 import { RequireAuth } from './require-auth';
 import { RequirePermission } from './require-permission';
 import { RootFrame } from './root-frame';
@@ -39,6 +47,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission permission="canReadCases" reason="您的角色不能查阅案件。">
                 <CaseDetailPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'my-work',
+            element: (
+              <RequirePermission permission="canReadCases" reason="您的角色不办理案件，没有待办事项。">
+                <MyWorkPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'calendar',
+            element: (
+              <RequirePermission permission="canManageCalendar" reason="工作日历由系统管理员维护。">
+                <CalendarPage />
               </RequirePermission>
             ),
           },

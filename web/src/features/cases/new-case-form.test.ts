@@ -1,6 +1,13 @@
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
-import { creditCodeError, newCaseFieldPaths, phoneError, residentIdError, toNewCaseRequest } from './new-case-form';
+import {
+  creditCodeError,
+  newCaseFieldPaths,
+  phoneError,
+  residentIdError,
+  sourceAfterProcedureChange,
+  toNewCaseRequest,
+} from './new-case-form';
 
 // Check characters computed by the GB 11643 and GB 32100 algorithms.
 const VALID_ID = '11010519491231002X';
@@ -8,7 +15,8 @@ const VALID_CREDIT_CODE = '91350100M000100Y43';
 
 describe('toNewCaseRequest', () => {
   const base = {
-    source: 'inspection' as const,
+    procedure: 'penalty' as const,
+    source: 'inspection',
     sourceDetail: '  ',
     discoveredOn: dayjs('2025-03-04'),
     place: ' 某区某路 1 号 ',
@@ -21,6 +29,7 @@ describe('toNewCaseRequest', () => {
       party: { kind: 'person', name: ' 张三 ', idNumber: ' 11010519491231002x ', phone: '138 0013 8000', address: '' },
     });
     expect(body).toEqual({
+      procedure: 'penalty',
       source: 'inspection',
       sourceDetail: null,
       discoveredOn: '2025-03-04',
@@ -49,6 +58,25 @@ describe('toNewCaseRequest', () => {
       phone: null,
       address: null,
     });
+  });
+
+  it('sends the chosen procedure', () => {
+    const body = toNewCaseRequest({
+      ...base,
+      procedure: 'licensing',
+      source: 'window',
+      party: { kind: 'person', name: '张三', idNumber: VALID_ID },
+    });
+    expect(body).toMatchObject({ procedure: 'licensing', source: 'window' });
+  });
+});
+
+describe('sourceAfterProcedureChange', () => {
+  it('keeps a source the new procedure has and drops one it has not', () => {
+    const sources = [{ id: 'window' }, { id: 'online' }];
+    expect(sourceAfterProcedureChange('online', sources)).toBe('online');
+    expect(sourceAfterProcedureChange('complaint', sources)).toBeUndefined();
+    expect(sourceAfterProcedureChange(undefined, sources)).toBeUndefined();
   });
 });
 

@@ -7,9 +7,10 @@ import {
   normalizePhone,
   normalizeResidentId,
 } from '@liuhen/domain/identifiers';
-import type { CaseSource, NewCaseRequest, PartyKind } from '../../api/types';
+import type { CaseSource, NewCaseRequest, PartyKind, ProcedureType } from '../../api/types';
 
 export type NewCaseFormValues = {
+  procedure: ProcedureType;
   source: CaseSource;
   sourceDetail?: string;
   discoveredOn: Dayjs;
@@ -39,6 +40,7 @@ export const toNewCaseRequest = (values: NewCaseFormValues): NewCaseRequest => {
   const phone = phoneText === null ? null : normalizePhone(phoneText);
   const address = trimmedOrNull(party.address);
   const common = {
+    procedure: values.procedure,
     source: values.source,
     sourceDetail: trimmedOrNull(values.sourceDetail),
     place: values.place.trim(),
@@ -73,6 +75,7 @@ export const toNewCaseRequest = (values: NewCaseFormValues): NewCaseRequest => {
 
 /** Field paths the server may name that have an input on screen for this party kind. */
 export const newCaseFieldPaths = (kind: PartyKind): string[] => [
+  'procedure',
   'source',
   'sourceDetail',
   'discoveredOn',
@@ -111,6 +114,12 @@ export const creditCodeError = (value: string): string | null => {
 
 export const phoneError = (value: string): string | null =>
   isValidPhone(normalizePhone(value)) ? null : '请输入正确的手机号码或固定电话（如 010-12345678）';
+
+/** A source chosen for another procedure is dropped when the procedure changes, never sent to the wrong one. */
+export const sourceAfterProcedureChange = (
+  source: CaseSource | undefined,
+  sources: readonly { id: string }[],
+): CaseSource | undefined => (source !== undefined && sources.some((s) => s.id === source) ? source : undefined);
 
 /** While typing, judge an 18-character identifier only once it is complete. */
 export const isCompleteIdentifier = (value: string): boolean => value.trim().length >= 18;

@@ -1,6 +1,8 @@
 import { Breadcrumb, Card, Descriptions, Flex, Skeleton, Tag, Typography, type DescriptionsProps } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useCaseDetail } from '../../api/cases';
+import { useProcedureCatalog } from '../../api/procedures';
+import type { ProcedureDefinition } from '../../api/procedure-types';
 import type { CaseDetail } from '../../api/types';
 import { QueryErrorResult } from '../../components/query-error-result';
 import {
@@ -9,23 +11,37 @@ import {
   PROCEDURE_LABELS,
   STAGE_LABELS,
   labelFor,
+  procedureWording,
 } from '../../features/cases/case-labels';
+import { findDefinition, sourceName, stageName } from '../../features/procedures/catalog-lookup';
 import { formatDateTime } from '../../features/time/date-format';
 import { CaseTimeline } from './case-timeline';
+import { CaseWorkspacePanels } from './case-workspace';
 
 const orDash = (value: string | null | undefined): string => (value ? value : '—');
 
-const caseItems = (detail: CaseDetail): DescriptionsProps['items'] => [
+const stageLabel = (definition: ProcedureDefinition | null, stage: string): string =>
+  definition ? stageName(definition, stage) : labelFor(STAGE_LABELS, stage);
+
+const caseItems = (detail: CaseDetail, definition: ProcedureDefinition | null): DescriptionsProps['items'] => [
   { key: 'number', label: '案件编号', children: <span className="mono">{detail.number}</span> },
-  { key: 'procedure', label: '执法程序', children: labelFor(PROCEDURE_LABELS, detail.procedure) },
-  { key: 'stage', label: '当前阶段', children: <Tag color="processing">{labelFor(STAGE_LABELS, detail.stage)}</Tag> },
-  { key: 'source', label: '案件来源', children: labelFor(CASE_SOURCE_LABELS, detail.source) },
+  { key: 'procedure', label: '执法程序', children: definition?.name ?? labelFor(PROCEDURE_LABELS, detail.procedure) },
+  {
+    key: 'stage',
+    label: '当前阶段',
+    children: <Tag color="processing">{stageLabel(definition, detail.stage)}</Tag>,
+  },
+  {
+    key: 'source',
+    label: '案件来源',
+    children: sourceName(definition, detail.source) ?? labelFor(CASE_SOURCE_LABELS, detail.source),
+  },
   {
     key: 'sourceDetail',
     label: detail.source === 'transfer' ? '移送/交办机关及文号' : '来源说明',
     children: orDash(detail.sourceDetail),
   },
-  { key: 'discoveredOn', label: '发现日期', children: detail.discoveredOn },
+  { key: 'discoveredOn', label: procedureWording(detail.procedure).discoveredOn, children: detail.discoveredOn },
   { key: 'place', label: '地点', children: detail.place, span: 2 },
   { key: 'agency', label: '办案机关', children: detail.agency.name },
   { key: 'createdBy', label: '登记人', children: detail.createdBy.displayName },
@@ -45,7 +61,11 @@ const partyItems = (detail: CaseDetail): DescriptionsProps['items'] => {
   const isPerson = party.kind === 'person';
 
   return [
-    { key: 'kind', label: '当事人类型', children: labelFor(PARTY_KIND_LABELS, party.kind) },
+    {
+      key: 'kind',
+      label: `${procedureWording(detail.procedure).party}类型`,
+      children: labelFor(PARTY_KIND_LABELS, party.kind),
+    },
     { key: 'name', label: isPerson ? '姓名' : '名称', children: party.name },
     isPerson
       ? { key: 'idNumber', label: '身份证号码', children: <span className="mono">{orDash(party.idNumber)}</span> }
@@ -67,6 +87,7 @@ const DESCRIPTION_COLUMNS = { xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 } as con
 export const CaseDetailPage = () => {
   const { id = '' } = useParams();
   const { data: detail, error, isPending, refetch } = useCaseDetail(id);
+  const { data: catalog } = useProcedureCatalog();
 
   if (isPending) {
     return (
@@ -76,6 +97,7 @@ export const CaseDetailPage = () => {
     );
   }
   if (error) return <QueryErrorResult error={error} onRetry={() => void refetch()} />;
+  const definition = findDefinition(catalog, detail.definitionId, detail.procedure);
 
   return (
     <Flex vertical gap={16}>
@@ -84,13 +106,17 @@ export const CaseDetailPage = () => {
         <Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>
           案件 <span className="mono">{detail.number}</span>
         </Typography.Title>
-        <Tag color="blue">{labelFor(PROCEDURE_LABELS, detail.procedure)}</Tag>
-        <Tag color="processing">{labelFor(STAGE_LABELS, detail.stage)}</Tag>
+        <Tag color="blue">{definition?.name ?? labelFor(PROCEDURE_LABELS, detail.procedure)}</Tag>
+        <Tag color="processing">{stageLabel(definition, detail.stage)}</Tag>
+        <Typography.Text type="secondary">
+          {procedureWording(detail.procedure).party}：{detail.party.name}
+        </Typography.Text>
       </Flex>
+      <CaseWorkspacePanels caseId={detail.id} detail={detail} />
       <Card title="案件信息">
-        <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} items={caseItems(detail)} />
+        <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} items={caseItems(detail, definition)} />
       </Card>
-      <Card title="当事人">
+      <Card title={procedureWording(detail.procedure).party}>
         <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} items={partyItems(detail)} />
       </Card>
       <Card title="全过程记录" extra={<Typography.Text type="secondary">每条记录写入防篡改账本</Typography.Text>}>

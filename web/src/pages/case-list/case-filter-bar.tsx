@@ -2,13 +2,20 @@ import { Button, DatePicker, Flex, Input, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useId, useState } from 'react';
 import type { CaseListQuery } from '../../api/cases';
-import { CASE_SOURCES, CASE_SOURCE_LABELS } from '../../features/cases/case-labels';
+import { CASE_SOURCES_BY_PROCEDURE, CASE_SOURCE_LABELS, PROCEDURE_LABELS } from '../../features/cases/case-labels';
 import { DEFAULT_CASE_QUERY, withFilter } from '../../features/cases/case-filters';
 import { DATE_FORMAT } from '../../features/time/date-format';
 
 type Props = { query: CaseListQuery; onChange: (next: CaseListQuery) => void };
 
-const SOURCE_OPTIONS = CASE_SOURCES.map((value) => ({ value, label: CASE_SOURCE_LABELS[value] }));
+// A source id may start cases of several procedures (检查发现 in a penalty and in a compulsion): each is listed once.
+const SOURCE_OPTIONS = Object.entries(CASE_SOURCES_BY_PROCEDURE).map(([procedure, sources], index, all) => ({
+  label: PROCEDURE_LABELS[procedure] ?? procedure,
+  title: PROCEDURE_LABELS[procedure] ?? procedure,
+  options: sources
+    .filter((value) => !all.slice(0, index).some(([, earlier]) => earlier.includes(value)))
+    .map((value) => ({ value, label: CASE_SOURCE_LABELS[value] ?? value })),
+}));
 
 export const CaseFilterBar = ({ query, onChange }: Props) => {
   const [text, setText] = useState(query.q);
@@ -45,7 +52,7 @@ export const CaseFilterBar = ({ query, onChange }: Props) => {
         options={SOURCE_OPTIONS}
         value={query.source ?? undefined}
         onChange={(value) => onChange(withFilter(query, { source: value ?? null }))}
-        style={{ width: 160 }}
+        style={{ width: 180 }}
         data-testid="filter-source"
       />
       <DatePicker.RangePicker

@@ -2,14 +2,24 @@ import { Alert, Button, Card, Table, Tag, Typography, type TableColumnsType } fr
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCaseList, type CaseListQuery } from '../../api/cases';
 import { errorMessageOf } from '../../api/http';
+import { useProcedureCatalog } from '../../api/procedures';
+import type { ProcedureCatalog } from '../../api/procedure-types';
 import type { CaseSummary } from '../../api/types';
 import { useCurrentUser } from '../../app/current-user';
 import { CASE_SOURCE_LABELS, PROCEDURE_LABELS, STAGE_LABELS, labelFor } from '../../features/cases/case-labels';
 import { PAGE_SIZES, caseQueryToParams, hasActiveFilters, parseCaseQuery } from '../../features/cases/case-filters';
+import { findDefinition, sourceName, stageName } from '../../features/procedures/catalog-lookup';
 import { formatDateTime } from '../../features/time/date-format';
 import { CaseFilterBar } from './case-filter-bar';
 
-const columns: TableColumnsType<CaseSummary> = [
+const PROCEDURE_COLORS: Record<string, string> = {
+  penalty: 'blue',
+  inspection: 'cyan',
+  compulsion: 'volcano',
+  licensing: 'green',
+};
+
+const columnsFor = (catalog: ProcedureCatalog | undefined): TableColumnsType<CaseSummary> => [
   {
     title: '案件编号',
     dataIndex: 'number',
@@ -20,24 +30,38 @@ const columns: TableColumnsType<CaseSummary> = [
       </Link>
     ),
   },
+  {
+    title: '执法程序',
+    dataIndex: 'procedure',
+    width: 120,
+    render: (procedure: string) => (
+      <Tag color={PROCEDURE_COLORS[procedure] ?? 'default'}>{labelFor(PROCEDURE_LABELS, procedure)}</Tag>
+    ),
+  },
   { title: '当事人', dataIndex: 'partyName', width: 180, ellipsis: true },
   {
     title: '案件来源',
     dataIndex: 'source',
-    width: 110,
-    render: (source: string) => labelFor(CASE_SOURCE_LABELS, source),
+    width: 130,
+    render: (source: string, row) =>
+      sourceName(findDefinition(catalog, row.definitionId, row.procedure), source) ??
+      labelFor(CASE_SOURCE_LABELS, source),
   },
   { title: '发现日期', dataIndex: 'discoveredOn', width: 120 },
-  { title: '地点', dataIndex: 'place', ellipsis: true },
+  { title: '地点', dataIndex: 'place', width: 220, ellipsis: true },
   {
     title: '阶段',
     dataIndex: 'stage',
     width: 150,
-    render: (stage: string, row) => (
-      <Tag color="processing" title={labelFor(PROCEDURE_LABELS, row.procedure)}>
-        {labelFor(STAGE_LABELS, stage)}
-      </Tag>
-    ),
+    render: (stage: string, row) => {
+      const definition = findDefinition(catalog, row.definitionId, row.procedure);
+
+      return (
+        <Tag color="processing" title={definition?.name ?? labelFor(PROCEDURE_LABELS, row.procedure)}>
+          {definition ? stageName(definition, stage) : labelFor(STAGE_LABELS, stage)}
+        </Tag>
+      );
+    },
   },
   { title: '登记人', dataIndex: ['createdBy', 'displayName'], width: 110 },
   {
@@ -54,6 +78,7 @@ export const CaseListPage = () => {
   const [searchParams, setSearchParams] = useSearchParams();
   const query = parseCaseQuery(searchParams);
   const { data, error, isFetching, isPending } = useCaseList(query);
+  const { data: catalog } = useProcedureCatalog();
 
   const update = (next: CaseListQuery) => setSearchParams(caseQueryToParams(next));
 
@@ -76,10 +101,10 @@ export const CaseListPage = () => {
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={columnsFor(catalog)}
         dataSource={data?.items ?? []}
         loading={isFetching}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1420 }}
         locale={{ emptyText: hasActiveFilters(query) ? '没有符合条件的案件' : '暂无案件' }}
         pagination={{
           current: query.page,

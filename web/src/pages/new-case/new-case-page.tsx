@@ -10,6 +10,7 @@ import {
   Input,
   Radio,
   Row,
+  Select,
   Typography,
   type FormRule,
 } from 'antd';
@@ -18,12 +19,15 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCreateCase } from '../../api/cases';
 import { errorMessageOf, fieldErrorsOf } from '../../api/http';
-import type { PartyKind } from '../../api/types';
+import { useProcedureCatalog } from '../../api/procedures';
+import type { CaseSourceDefinition, ProcedureCatalog } from '../../api/procedure-types';
+import type { PartyKind, ProcedureType } from '../../api/types';
 import {
-  CASE_SOURCES,
+  CASE_SOURCES_BY_PROCEDURE,
   CASE_SOURCE_LABELS,
   CASE_TEXT_LIMITS,
   PARTY_KIND_LABELS,
+  procedureWording,
 } from '../../features/cases/case-labels';
 import {
   creditCodeError,
@@ -31,13 +35,21 @@ import {
   newCaseFieldPaths,
   phoneError,
   residentIdError,
+  sourceAfterProcedureChange,
   toNewCaseRequest,
   type NewCaseFormValues,
 } from '../../features/cases/new-case-form';
 import { splitFieldErrors } from '../../features/forms/field-errors';
+import { findDefinition } from '../../features/procedures/catalog-lookup';
+import { PROCEDURE_TYPES, PROCEDURE_TYPE_LABELS, citationsText } from '../../features/procedures/procedure-labels';
 import { DATE_FORMAT, todayIso } from '../../features/time/date-format';
 
-const SOURCE_OPTIONS = CASE_SOURCES.map((value) => ({ value, label: CASE_SOURCE_LABELS[value] }));
+const PROCEDURE_OPTIONS = PROCEDURE_TYPES.map((value) => ({ value, label: PROCEDURE_TYPE_LABELS[value] }));
+
+/** The procedure's sources from the catalog; until it loads (or if it fails), the same list shipped with the web. */
+const sourcesOf = (catalog: ProcedureCatalog | undefined, procedure: ProcedureType): CaseSourceDefinition[] =>
+  findDefinition(catalog, undefined, procedure)?.sources ??
+  CASE_SOURCES_BY_PROCEDURE[procedure].map((id) => ({ id, name: CASE_SOURCE_LABELS[id] ?? id, citations: [] }));
 const PARTY_KIND_OPTIONS = (['person', 'organization'] as const).map((value) => ({
   value,
   label: PARTY_KIND_LABELS[value],
@@ -83,10 +95,22 @@ export const NewCasePage = () => {
   const { message } = App.useApp();
   const createCase = useCreateCase();
   const [formAlert, setFormAlert] = useState<FormAlert | null>(null);
+  const { data: catalog } = useProcedureCatalog();
+  const procedure: ProcedureType = Form.useWatch('procedure', form) ?? 'penalty';
   const source = Form.useWatch('source', form);
   const kind: PartyKind = Form.useWatch(['party', 'kind'], form) ?? 'person';
   const isPerson = kind === 'person';
   const isTransfer = source === 'transfer';
+  const sources = sourcesOf(catalog, procedure);
+  const chosenSource = sources.find((s) => s.id === source);
+  const wording = procedureWording(procedure);
+
+  const onValuesChange = (changed: Partial<NewCaseFormValues>) => {
+    if (formAlert) setFormAlert(null);
+    if (changed.procedure) {
+      form.setFieldValue('source', sourceAfterProcedureChange(source, sourcesOf(catalog, changed.procedure)));
+    }
+  };
 
   const onFinish = (values: NewCaseFormValues) => {
     setFormAlert(null);
@@ -123,16 +147,29 @@ export const NewCasePage = () => {
         name="new-case"
         layout="vertical"
         scrollToFirstError={{ block: 'center' }}
-        initialValues={{ discoveredOn: dayjs(), party: { kind: 'person' } }}
+        initialValues={{ procedure: 'penalty', discoveredOn: dayjs(), party: { kind: 'person' } }}
         onFinish={onFinish}
-        onValuesChange={() => formAlert && setFormAlert(null)}
+        onValuesChange={onValuesChange}
         disabled={createCase.isPending}
       >
         <Typography.Title level={2} style={{ fontSize: 16 }}>
           案件信息
         </Typography.Title>
-        <Form.Item label="案件来源" name="source" rules={[{ required: true, message: '请选择案件来源' }]}>
-          <Radio.Group options={SOURCE_OPTIONS} />
+        <Form.Item
+          label="执法程序"
+          name="procedure"
+          rules={[{ required: true, message: '请选择执法程序' }]}
+          extra="案件按所选程序的环节办理，登记后不能更改"
+        >
+          <Select options={PROCEDURE_OPTIONS} style={{ maxWidth: 320 }} />
+        </Form.Item>
+        <Form.Item
+          label="案件来源"
+          name="source"
+          rules={[{ required: true, message: '请选择案件来源' }]}
+          extra={chosenSource?.citations.length ? `依据：${citationsText(chosenSource.citations)}` : undefined}
+        >
+          <Radio.Group options={sources.map((s) => ({ value: s.id, label: s.name }))} />
         </Form.Item>
         <Form.Item
           label={isTransfer ? '移送/交办机关及文号' : '来源说明'}
@@ -156,13 +193,15 @@ export const NewCasePage = () => {
         <Row gutter={24}>
           <Col xs={24} md={8}>
             <Form.Item
-              label="发现日期"
+              label={wording.discoveredOn}
               name="discoveredOn"
               rules={[
-                { required: true, message: '请选择发现日期' },
+                { required: true, message: `请选择${wording.discoveredOn}` },
                 {
                   validator: async (_, value: Dayjs | null | undefined) => {
-                    if (value && value.format(DATE_FORMAT) > todayIso()) throw new Error('发现日期不能晚于今天');
+                    if (value && value.format(DATE_FORMAT) > todayIso()) {
+                      throw new Error(`${wording.discoveredOn}不能晚于今天`);
+                    }
                   },
                 },
               ]}
@@ -176,7 +215,7 @@ export const NewCasePage = () => {
           </Col>
           <Col xs={24} md={16}>
             <Form.Item label="地点" name="place" rules={[{ required: true, whitespace: true, message: '请输入地点' }]}>
-              <Input maxLength={CASE_TEXT_LIMITS.place} placeholder="违法行为发生地或发现地点" />
+              <Input maxLength={CASE_TEXT_LIMITS.place} placeholder={wording.placeHint} />
             </Form.Item>
           </Col>
         </Row>
@@ -189,14 +228,14 @@ export const NewCasePage = () => {
             autoSize={{ minRows: 3, maxRows: 10 }}
             maxLength={CASE_TEXT_LIMITS.summary}
             showCount
-            placeholder="简要记录发现的事实、线索及初步情况"
+            placeholder={wording.summaryHint}
           />
         </Form.Item>
 
         <Typography.Title level={2} style={{ fontSize: 16, marginTop: 8 }}>
-          当事人
+          {wording.party}
         </Typography.Title>
-        <Form.Item label="当事人类型" name={['party', 'kind']} rules={[{ required: true }]}>
+        <Form.Item label={`${wording.party}类型`} name={['party', 'kind']} rules={[{ required: true }]}>
           <Radio.Group options={PARTY_KIND_OPTIONS} />
         </Form.Item>
         <Row gutter={24}>

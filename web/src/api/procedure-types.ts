@@ -1,0 +1,126 @@
+import type { ProcedureType, Role } from './types';
+
+/**
+ * One legal basis. `text` is the server's formatted citation (《行政处罚法》第四十二条, S4 第十二条); the findings
+ * inside a refused stage change arrive without it, so the web can format it itself.
+ */
+export type Citation = { source: string; article: string; text?: string };
+
+export type FieldType =
+  'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'multiselect' | 'boolean' | 'integer' | 'money';
+
+export type FieldOption = { value: string; label: string };
+
+/** One field of a record kind's content; the record form is generated from these (DOC-1). */
+export type FieldDefinition = {
+  name: string;
+  label: string;
+  type: FieldType;
+  isRequired: boolean;
+  maxLength?: number;
+  options?: FieldOption[];
+  /** Shown only while another field holds one of these values. */
+  showWhen?: { field: string; equals: (string | boolean)[] };
+  help?: string;
+};
+
+export type ApprovalRole = 'lead_officer' | 'section_head' | 'legal_reviewer' | 'agency_head';
+
+export type ApprovalStepDefinition = {
+  role: ApprovalRole;
+  label: string;
+  isOnlyForMajorCases?: boolean;
+  citation?: Citation;
+};
+
+export type RecordKind = {
+  id: string;
+  name: string;
+  citations: Citation[];
+  fields: FieldDefinition[];
+  /** ORG-3: how many officers the record names, and whether showing the credential is recorded. */
+  officers: { min: number; isCredentialShownRecorded: boolean };
+  partySignature: 'required' | 'none';
+  witnesses: 'required' | 'optional' | 'none';
+  isRightsNoticeRecorded: boolean;
+  approvalSteps: ApprovalStepDefinition[];
+};
+
+export type AvLevel = 'none' | 'optional' | 'required' | 'full_length';
+
+export type RecordRequirement = 'required' | 'optional' | 'required_if';
+
+export type StageRecordDefinition = {
+  kind: string;
+  requirement: RecordRequirement;
+  av: AvLevel;
+  citations: Citation[];
+};
+
+export type StageDefinition = {
+  id: string;
+  name: string;
+  isTerminal: boolean;
+  citations: Citation[];
+  records: StageRecordDefinition[];
+};
+
+export type TransitionDefinition = { from: string; to: string; name: string; citations: Citation[] };
+
+export type CaseSourceDefinition = { id: string; name: string; citations: Citation[] };
+
+export type ProcedureDefinition = {
+  id: string;
+  type: ProcedureType;
+  variant: string;
+  name: string;
+  effectiveFrom: string;
+  citations: Citation[];
+  sources: CaseSourceDefinition[];
+  initialStage: string;
+  statementPeriodWorkingDays: number | null;
+  stages: StageDefinition[];
+  transitions: TransitionDefinition[];
+};
+
+export type ComplianceRuleDefinition = {
+  id: string;
+  name: string;
+  severity: 'blocking' | 'warning';
+  procedures: ProcedureType[];
+  citations: Citation[];
+};
+
+export type DeadlineRuleDefinition = {
+  id: string;
+  name: string;
+  kind: 'latest' | 'earliest';
+  count: { mode: string; amount: number };
+  duty: 'agency' | 'party';
+  procedures: ProcedureType[];
+  citations: Citation[];
+};
+
+/** GET /api/procedures: the procedures, record forms and rules as data (PROC-1). */
+export type ProcedureCatalog = {
+  procedures: ProcedureDefinition[];
+  recordKinds: RecordKind[];
+  complianceRules: ComplianceRuleDefinition[];
+  deadlineRules: DeadlineRuleDefinition[];
+};
+
+/** GET /api/officers: who may be named on a record, with their credentials (ORG-2, ORG-3). */
+export type Officer = {
+  id: string;
+  displayName: string;
+  roles: Role[];
+  credentials: {
+    number: string;
+    field: string;
+    issuer: string;
+    validFrom: string;
+    validTo: string;
+    isValid: boolean;
+  }[];
+  hasValidCredential: boolean;
+};

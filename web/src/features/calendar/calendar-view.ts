@@ -1,0 +1,58 @@
+import type { CalendarDay } from '../../api/workspace-types';
+
+/** working: an ordinary working day; rest: a weekend; holiday: a day off on a weekday; makeup: 补班 on a weekend. */
+export type DayKind = 'working' | 'rest' | 'holiday' | 'makeup' | 'unknown';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export const isoDate = (year: number, month: number, day: number): string => `${year}-${pad(month)}-${pad(day)}`;
+
+/** 0 = Monday … 6 = Sunday, computed in UTC so the host's time zone cannot shift it. */
+export const weekdayIndex = (date: string): number => (new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7;
+
+export const isWeekend = (date: string): boolean => weekdayIndex(date) >= 5;
+
+export const dayKind = (date: string, day: CalendarDay | undefined): DayKind => {
+  if (!day) return 'unknown';
+  const isWeekendDate = isWeekend(date);
+  if (day.isWorkingDay) return isWeekendDate ? 'makeup' : 'working';
+  // A named day off, or any day off on a weekday, is a holiday; an unnamed weekend is an ordinary rest day.
+  return day.name !== null || !isWeekendDate ? 'holiday' : 'rest';
+};
+
+export const DAY_KIND_LABELS: Record<DayKind, string> = {
+  working: '工作日',
+  rest: '休息日',
+  holiday: '节假日',
+  makeup: '调休补班',
+  unknown: '未覆盖',
+};
+
+export const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** A month as weeks Monday to Sunday; null pads the days of other months. */
+export const monthWeeks = (year: number, month: number): (string | null)[][] => {
+  const first = isoDate(year, month, 1);
+  const cells: (string | null)[] = Array.from({ length: weekdayIndex(first) }, () => null);
+  for (let day = 1; day <= daysInMonth(year, month); day += 1) cells.push(isoDate(year, month, day));
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+
+  return weeks;
+};
+
+export type YearCounts = { workingDays: number; restDays: number; holidays: number; makeupDays: number };
+
+export const yearCounts = (days: readonly CalendarDay[]): YearCounts => {
+  const counts: YearCounts = { workingDays: 0, restDays: 0, holidays: 0, makeupDays: 0 };
+  for (const day of days) {
+    const kind = dayKind(day.date, day);
+    if (day.isWorkingDay) counts.workingDays += 1;
+    else counts.restDays += 1;
+    if (kind === 'holiday') counts.holidays += 1;
+    if (kind === 'makeup') counts.makeupDays += 1;
+  }
+
+  return counts;
+};

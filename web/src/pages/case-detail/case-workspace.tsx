@@ -1,0 +1,173 @@
+import { Alert, Button, Card, Col, Flex, Row, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { errorMessageOf } from '../../api/http';
+import { useProcedureCatalog } from '../../api/procedures';
+import { useCaseWorkspace } from '../../api/workspace';
+import type { CaseRecord, CaseWorkspace, StageRecordStatus } from '../../api/workspace-types';
+import type { CaseDetail } from '../../api/types';
+import { useCurrentUser } from '../../app/current-user';
+import { blockingFindings } from '../../features/compliance/findings';
+import { findDefinition, findRecordKind, stageName } from '../../features/procedures/catalog-lookup';
+import { CompliancePanel } from './compliance-panel';
+import { DeadlinePanel } from './deadline-panel';
+import { EarlierRecordsCard } from './earlier-records-card';
+import { RecordDetailDrawer } from './record-detail-drawer';
+import { RecordFormDrawer, type RecordFormTarget } from './record-form-drawer';
+import { StageActions } from './stage-actions';
+import { StageRecordsCard } from './stage-records-card';
+import { StageStepper } from './stage-stepper';
+
+/** A record by its id or by the id of any earlier version, so a drawer follows a record through its corrections. */
+const findRecord = (workspace: CaseWorkspace | undefined, id: string | null): CaseRecord | null =>
+  id === null
+    ? null
+    : (workspace?.records.find((r) => r.id === id) ??
+      workspace?.records.find((r) => r.versions.some((v) => v.id === id)) ??
+      null);
+
+type Props = { caseId: string; detail: CaseDetail };
+
+/** PROC-1..8, SUP-2: where the case stands, what to make next, its records, rules and deadlines. */
+export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
+  const me = useCurrentUser();
+  const { data: workspace, error, isPending, refetch, isFetching } = useCaseWorkspace(caseId);
+  const catalogQuery = useProcedureCatalog();
+  const catalog = catalogQuery.data;
+  const [formTarget, setFormTarget] = useState<RecordFormTarget | null>(null);
+  const [isFormOpen, setIsFormOpen] = useState(false);
+  const [detailId, setDetailId] = useState<string | null>(null);
+  const [isDetailOpen, setIsDetailOpen] = useState(false);
+
+  if (isPending || catalogQuery.isPending) {
+    return (
+      <Card>
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  }
+  if (error || catalogQuery.error || !workspace || !catalog) {
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={`无法加载案件办理信息：${errorMessageOf(error ?? catalogQuery.error)}`}
+        action={
+          <Button
+            size="small"
+            loading={isFetching}
+            onClick={() => {
+              void refetch();
+              void catalogQuery.refetch();
+            }}
+          >
+            重试
+          </Button>
+        }
+      />
+    );
+  }
+
+  const definition = findDefinition(catalog, workspace.procedure.id, workspace.procedure.type);
+  const stageNameOf = (stageId: string) => stageName(definition, stageId);
+  const canRecord = me.permissions.canRecord === true && !workspace.stage.isTerminal;
+  const canAdvance = me.permissions.canAdvance === true;
+  const avOf = (stageId: string, kind: string) =>
+    definition?.stages.find((s) => s.id === stageId)?.records.find((r) => r.kind === kind)?.av ?? 'none';
+
+  const openRecord = (recordId: string) => {
+    setDetailId(recordId);
+    setIsDetailOpen(true);
+  };
+  const make = (requirement: StageRecordStatus) => {
+    const kind = findRecordKind(catalog, requirement.kind);
+    if (!kind) return;
+    setFormTarget({ kind, stageName: workspace.stage.name, av: requirement.av, correcting: null });
+    setIsFormOpen(true);
+  };
+  const correct = (record: CaseRecord) => {
+    const kind = findRecordKind(catalog, record.kind);
+    if (!kind) return;
+    setFormTarget({
+      kind,
+      stageName: stageNameOf(record.stage),
+      av: avOf(record.stage, record.kind),
+      correcting: record,
+    });
+    setIsFormOpen(true);
+  };
+  const selected = findRecord(workspace, detailId);
+
+  return (
+    <>
+      <Card
+        title="办理进度"
+        extra={
+          workspace.isMajorCase ? (
+            <Tooltip title="立案或审查记录认定为重大案件：须经法制审核和集体讨论">
+              <Tag color="red">重大案件</Tag>
+            </Tooltip>
+          ) : null
+        }
+      >
+        <Flex vertical gap={16}>
+          {definition ? (
+            <StageStepper definition={definition} workspace={workspace} registeredAt={detail.createdAt} />
+          ) : (
+            <Typography.Text type="secondary">未找到程序定义 {workspace.procedure.id}</Typography.Text>
+          )}
+          <StageActions
+            caseId={caseId}
+            transitions={workspace.transitions}
+            currentStageName={workspace.stage.name}
+            isTerminal={workspace.stage.isTerminal}
+            canAdvance={canAdvance}
+            blocking={blockingFindings(workspace.compliance)}
+            stageNameOf={stageNameOf}
+          />
+        </Flex>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={15}>
+          <Flex vertical gap={16}>
+            <StageRecordsCard
+              workspace={workspace}
+              canRecord={canRecord}
+              hasForm={(kind) => findRecordKind(catalog, kind) !== null}
+              onMake={make}
+              onOpenRecord={openRecord}
+            />
+            <EarlierRecordsCard workspace={workspace} stageNameOf={stageNameOf} onOpenRecord={openRecord} />
+          </Flex>
+        </Col>
+        <Col xs={24} xl={9}>
+          <DeadlinePanel deadlines={workspace.deadlines} uncoveredCalendarYear={workspace.uncoveredCalendarYear} />
+        </Col>
+      </Row>
+      <CompliancePanel findings={workspace.compliance} stageNameOf={stageNameOf} onOpenRecord={openRecord} />
+      <RecordFormDrawer
+        caseId={caseId}
+        target={formTarget}
+        isOpen={isFormOpen}
+        defaultPlace={detail.place}
+        onClose={() => setIsFormOpen(false)}
+        afterClose={() => setFormTarget(null)}
+        onSaved={(saved) => {
+          setIsFormOpen(false);
+          // A correction replaces the record on display; a new record opens so its approval can start.
+          if (formTarget?.correcting || formTarget?.kind.approvalSteps.length) openRecord(saved.id);
+        }}
+      />
+      <RecordDetailDrawer
+        caseId={caseId}
+        record={selected}
+        kind={selected ? findRecordKind(catalog, selected.kind) : null}
+        stageNameOf={stageNameOf}
+        isOpen={isDetailOpen}
+        canCorrect={me.permissions.canRecord === true && !workspace.stage.isTerminal}
+        onCorrect={correct}
+        onClose={() => setIsDetailOpen(false)}
+        afterClose={() => setDetailId(null)}
+      />
+    </>
+  );
+};
