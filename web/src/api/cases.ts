@@ -1,12 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request, toQueryString } from './http';
 import { queryKeys } from './query-keys';
-import type { CaseDetail, CasePage, CaseSource, NewCaseRequest } from './types';
+import type { CaseDetail, CasePage, CaseSource, NewCaseRequest, ProcedureType } from './types';
 
 export type CaseListQuery = {
   page: number;
   pageSize: number;
   q: string;
+  procedure: ProcedureType | null;
   source: CaseSource | null;
   discoveredFrom: string | null;
   discoveredTo: string | null;
@@ -18,6 +19,7 @@ export const caseListPath = (query: CaseListQuery): string =>
     page: query.page,
     pageSize: query.pageSize,
     q: query.q.trim(),
+    procedure: query.procedure,
     source: query.source,
     discoveredFrom: query.discoveredFrom,
     discoveredTo: query.discoveredTo,

@@ -1,10 +1,7 @@
 import type { ProcedureType, Role } from './types';
 
-/**
- * One legal basis. `text` is the server's formatted citation (《行政处罚法》第四十二条, S4 第十二条); the findings
- * inside a refused stage change arrive without it, so the web can format it itself.
- */
-export type Citation = { source: string; article: string; text?: string };
+/** One legal basis; `text` is the server's formatted citation (《行政处罚法》第四十二条, S4 第十二条). */
+export type Citation = { source: string; article: string; text: string };
 
 export type FieldType =
   'text' | 'textarea' | 'date' | 'datetime' | 'select' | 'multiselect' | 'boolean' | 'integer' | 'money';
@@ -48,12 +45,20 @@ export type RecordKind = {
 
 export type AvLevel = 'none' | 'optional' | 'required' | 'full_length';
 
+/**
+ * AV-2: audio-video is asked for only while the record's own content field holds one of these values (送达回证: only
+ * service left at the residence or by announcement is filmed).
+ */
+export type AvCondition = { field: string; equals: (string | boolean)[] };
+
 export type RecordRequirement = 'required' | 'optional' | 'required_if';
 
 export type StageRecordDefinition = {
   kind: string;
   requirement: RecordRequirement;
   av: AvLevel;
+  /** null: the level applies to every record of the kind. */
+  avWhen: AvCondition | null;
   citations: Citation[];
 };
 

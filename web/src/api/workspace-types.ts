@@ -1,4 +1,4 @@
-import type { ApprovalRole, AvLevel, Citation, RecordRequirement } from './procedure-types';
+import type { ApprovalRole, AvCondition, AvLevel, Citation, RecordRequirement } from './procedure-types';
 import type { ActorRef, ProcedureType } from './types';
 
 export type RuleStatus = 'met' | 'missing' | 'broken' | 'not_applicable';
@@ -118,6 +118,8 @@ export type StageRecordStatus = {
   /** Whether the requirement applies to this case now (a conditional one may not). */
   isNeeded: boolean;
   av: AvLevel;
+  /** The level applies only while the record's content meets this; null: always. */
+  avWhen: AvCondition | null;
   citations: Citation[];
   recordIds: string[];
 };
@@ -181,6 +183,8 @@ export type PendingApproval = {
   submittedAt: string;
   /** The drafter's user id. */
   submittedBy: string;
+  /** The drafter's display name; empty if the account is gone. */
+  submittedByName: string;
 };
 
 export type MyWorkDeadline = CaseDeadline & { caseId: string; caseNumber: string };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarDay } from '../../api/workspace-types';
-import { dayKind, daysInMonth, monthWeeks, weekdayIndex, yearCounts } from './calendar-view';
+import { adjustedDates, dayKind, daysInMonth, monthWeeks, weekdayIndex, yearCounts } from './calendar-view';
 
 const day = (date: string, isWorkingDay: boolean, name: string | null = null): CalendarDay => ({
   date,
@@ -48,5 +48,32 @@ describe('yearCounts', () => {
         day('2026-10-17', false),
       ]),
     ).toEqual({ workingDays: 2, restDays: 2, holidays: 1, makeupDays: 1 });
+  });
+});
+
+describe('adjustedDates', () => {
+  const admin = (date: string, updatedAt: string): CalendarDay => ({
+    ...day(date, true),
+    source: 'admin',
+    updatedBy: 'u1',
+    updatedAt,
+  });
+
+  it('marks every day this agency changed in a year of the official schedule', () => {
+    expect(adjustedDates([day('2026-10-08', true), admin('2026-10-09', '2026-01-01T00:00:00Z')])).toEqual(
+      new Set(['2026-10-09']),
+    );
+  });
+
+  it('marks only later changes in a year an administrator entered whole', () => {
+    const entered = '2026-11-21T08:00:00.000Z';
+    expect(
+      adjustedDates([
+        admin('2027-01-01', entered),
+        admin('2027-01-02', entered),
+        admin('2027-03-01', '2026-12-02T09:30:00.000Z'),
+      ]),
+    ).toEqual(new Set(['2027-03-01']));
+    expect(adjustedDates([admin('2027-01-01', entered), admin('2027-01-02', entered)]).size).toBe(0);
   });
 });

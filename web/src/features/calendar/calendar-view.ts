@@ -1,5 +1,8 @@
 import type { CalendarDay } from '../../api/workspace-types';
 
+/** What the grid and the counts need of a day: a stored day, or one of a year being drafted. */
+export type CalendarDayLike = Pick<CalendarDay, 'date' | 'isWorkingDay' | 'name'> & { source?: CalendarDay['source'] };
+
 /** working: an ordinary working day; rest: a weekend; holiday: a day off on a weekday; makeup: 补班 on a weekend. */
 export type DayKind = 'working' | 'rest' | 'holiday' | 'makeup' | 'unknown';
 
@@ -12,7 +15,11 @@ export const weekdayIndex = (date: string): number => (new Date(`${date}T00:00:0
 
 export const isWeekend = (date: string): boolean => weekdayIndex(date) >= 5;
 
-export const dayKind = (date: string, day: CalendarDay | undefined): DayKind => {
+export const WEEKDAY_NAMES = ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'] as const;
+
+export const weekdayName = (date: string): string => WEEKDAY_NAMES[weekdayIndex(date)] ?? '';
+
+export const dayKind = (date: string, day: CalendarDayLike | undefined): DayKind => {
   if (!day) return 'unknown';
   const isWeekendDate = isWeekend(date);
   if (day.isWorkingDay) return isWeekendDate ? 'makeup' : 'working';
@@ -44,7 +51,7 @@ export const monthWeeks = (year: number, month: number): (string | null)[][] => 
 
 export type YearCounts = { workingDays: number; restDays: number; holidays: number; makeupDays: number };
 
-export const yearCounts = (days: readonly CalendarDay[]): YearCounts => {
+export const yearCounts = (days: readonly CalendarDayLike[]): YearCounts => {
   const counts: YearCounts = { workingDays: 0, restDays: 0, holidays: 0, makeupDays: 0 };
   for (const day of days) {
     const kind = dayKind(day.date, day);
@@ -55,4 +62,29 @@ export const yearCounts = (days: readonly CalendarDay[]): YearCounts => {
   }
 
   return counts;
+};
+
+/**
+ * The days this agency changed after the national schedule: every 'admin' day of a year seeded from the official
+ * data, and in a year an administrator entered whole (all 'admin', stored at one instant) only the days changed
+ * after that entry.
+ */
+export const adjustedDates = (days: readonly CalendarDay[]): Set<string> => {
+  const byYear = new Map<string, CalendarDay[]>();
+  for (const day of days) {
+    const year = day.date.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), day]);
+  }
+  const adjusted = new Set<string>();
+  for (const yearDays of byYear.values()) {
+    const admin = yearDays.filter((d) => d.source === 'admin');
+    if (admin.length === 0) continue;
+    const isEnteredWhole = admin.length === yearDays.length;
+    const entered = Math.min(...admin.map((d) => Date.parse(d.updatedAt)));
+    for (const day of admin) {
+      if (!isEnteredWhole || Date.parse(day.updatedAt) > entered) adjusted.add(day.date);
+    }
+  }
+
+  return adjusted;
 };

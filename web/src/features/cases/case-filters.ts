@@ -1,5 +1,7 @@
 import type { CaseListQuery } from '../../api/cases';
-import { isCaseSource } from './case-labels';
+import type { ProcedureType } from '../../api/types';
+import { isProcedureType } from '../procedures/procedure-labels';
+import { CASE_SOURCES_BY_PROCEDURE, isCaseSource } from './case-labels';
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -8,6 +10,7 @@ export const DEFAULT_CASE_QUERY: CaseListQuery = {
   page: 1,
   pageSize: DEFAULT_PAGE_SIZE,
   q: '',
+  procedure: null,
   source: null,
   discoveredFrom: null,
   discoveredTo: null,
@@ -30,9 +33,15 @@ const positiveInt = (value: string | null): number | null => {
   return n >= 1 ? n : null;
 };
 
+/** Whether cases of the procedure can start from the source; any source goes with no procedure chosen. */
+export const isSourceOf = (procedure: ProcedureType | null, source: string): boolean =>
+  procedure === null || CASE_SOURCES_BY_PROCEDURE[procedure].includes(source);
+
 /** Reads the list state from the address bar, dropping anything malformed rather than failing. */
 export const parseCaseQuery = (params: URLSearchParams): CaseListQuery => {
   const pageSize = positiveInt(params.get('pageSize'));
+  const procedureParam = params.get('procedure');
+  const procedure = procedureParam !== null && isProcedureType(procedureParam) ? procedureParam : null;
   const source = params.get('source');
   const from = params.get('discoveredFrom');
   const to = params.get('discoveredTo');
@@ -46,7 +55,8 @@ export const parseCaseQuery = (params: URLSearchParams): CaseListQuery => {
     page: positiveInt(params.get('page')) ?? 1,
     pageSize: pageSize !== null && (PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
     q: (params.get('q') ?? '').slice(0, 200),
-    source: source !== null && isCaseSource(source) ? source : null,
+    procedure,
+    source: source !== null && isCaseSource(source) && isSourceOf(procedure, source) ? source : null,
     discoveredFrom,
     discoveredTo,
     isMine: params.get('mine') === 'true',
@@ -58,6 +68,7 @@ export const caseQueryToParams = (query: CaseListQuery): URLSearchParams => {
   const params = new URLSearchParams();
   const q = query.q.trim();
   if (q) params.set('q', q);
+  if (query.procedure) params.set('procedure', query.procedure);
   if (query.source) params.set('source', query.source);
   if (query.discoveredFrom) params.set('discoveredFrom', query.discoveredFrom);
   if (query.discoveredTo) params.set('discoveredTo', query.discoveredTo);
@@ -75,8 +86,16 @@ export const withFilter = (query: CaseListQuery, change: Partial<Omit<CaseListQu
   page: 1,
 });
 
+/** Choosing a procedure keeps the source only if cases of that procedure can start from it. */
+export const withProcedure = (query: CaseListQuery, procedure: ProcedureType | null): CaseListQuery =>
+  withFilter(query, {
+    procedure,
+    source: query.source !== null && isSourceOf(procedure, query.source) ? query.source : null,
+  });
+
 export const hasActiveFilters = (query: CaseListQuery): boolean =>
   query.q.trim() !== '' ||
+  query.procedure !== null ||
   query.source !== null ||
   query.discoveredFrom !== null ||
   query.discoveredTo !== null ||

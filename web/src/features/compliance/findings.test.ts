@@ -53,7 +53,7 @@ describe('findingLines', () => {
 });
 
 describe('blockedFindingsOf', () => {
-  it('reads the rules of a refused stage change, with unformatted citations', () => {
+  it('reads the rules of a refused stage change, citations formatted by the server', () => {
     const error = new ApiError(409, 'TRANSITION_BLOCKED', '尚有必须完成的事项', {
       from: 'source',
       to: 'filing',
@@ -63,9 +63,16 @@ describe('blockedFindingsOf', () => {
           name: '各环节必需的文字记录齐全',
           severity: 'blocking',
           status: 'missing',
-          citations: [{ source: 'S2', article: '第十条' }],
-          missing: [{ stage: 'source', kind: 'complaint_registration', message: '缺少举报登记表' }],
-          broken: [],
+          citations: [{ source: 'S2', article: '第十条', text: 'S2 第十条' }],
+          missing: [
+            {
+              stage: 'source',
+              kind: 'complaint_registration',
+              message: '缺少举报登记表',
+              citations: [{ source: '行政处罚法', article: '第五十四条', text: '《行政处罚法》第五十四条' }],
+            },
+          ],
+          broken: [{ stage: 'source', message: '记录有误', citations: [{ source: 'S4', article: '第十二条' }] }],
         },
         { nonsense: true },
       ],
@@ -76,9 +83,23 @@ describe('blockedFindingsOf', () => {
         name: '各环节必需的文字记录齐全',
         severity: 'blocking',
         status: 'missing',
-        citations: [{ source: 'S2', article: '第十条' }],
-        missing: [{ stage: 'source', kind: 'complaint_registration', message: '缺少举报登记表', citations: [] }],
-        broken: [],
+        citations: [{ source: 'S2', article: '第十条', text: 'S2 第十条' }],
+        missing: [
+          {
+            stage: 'source',
+            kind: 'complaint_registration',
+            message: '缺少举报登记表',
+            citations: [{ source: '行政处罚法', article: '第五十四条', text: '《行政处罚法》第五十四条' }],
+          },
+        ],
+        // A citation without its text still names its source and article.
+        broken: [
+          {
+            stage: 'source',
+            message: '记录有误',
+            citations: [{ source: 'S4', article: '第十二条', text: 'S4 第十二条' }],
+          },
+        ],
       },
     ]);
   });

@@ -39,6 +39,7 @@ export const findingLines = (finding: RuleFinding): FindingLine[] => [
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Citations as the server presents them, formatted; one without its text still shows its source and article. */
 const readCitations = (value: unknown): Citation[] =>
   Array.isArray(value)
     ? value
@@ -47,7 +48,7 @@ const readCitations = (value: unknown): Citation[] =>
         .map((c) => ({
           source: c.source as string,
           article: c.article as string,
-          ...(typeof c.text === 'string' ? { text: c.text } : {}),
+          text: typeof c.text === 'string' && c.text ? c.text : `${c.source as string} ${c.article as string}`,
         }))
     : [];
 
@@ -67,7 +68,10 @@ const readItems = (value: unknown): FindingItem[] =>
 
 const RULE_STATUSES: readonly string[] = ['met', 'missing', 'broken', 'not_applicable'];
 
-/** The rules named by a refused stage change (409 TRANSITION_BLOCKED), read defensively; null for other errors. */
+/**
+ * The rules named by a refused stage change (409 TRANSITION_BLOCKED), in the workspace's shape with citations
+ * formatted by the server; read defensively. Null for other errors.
+ */
 export const blockedFindingsOf = (error: unknown): RuleFinding[] | null => {
   if (!isApiError(error) || error.code !== 'TRANSITION_BLOCKED') return null;
   const findings = isRecord(error.details) ? error.details.findings : undefined;

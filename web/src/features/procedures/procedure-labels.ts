@@ -1,4 +1,4 @@
-import type { AvLevel, Citation, RecordRequirement } from '../../api/procedure-types';
+import type { AvCondition, AvLevel, Citation, FieldDefinition, RecordRequirement } from '../../api/procedure-types';
 import type { ProcedureType } from '../../api/types';
 import type {
   ApprovalStatus,
@@ -37,7 +37,48 @@ export const AV_TAGS: Partial<Record<AvLevel, TagView>> = {
   full_length: { label: '全程音像', color: 'magenta' },
 };
 
-export const isAvAsked = (level: AvLevel): boolean => level === 'required' || level === 'full_length';
+/**
+ * AV-2: whether a record asks for audio-video, as the server judges it: the level asks for it and, under a
+ * condition, the content to be sent (hidden fields already left out) holds one of its values.
+ */
+export const isAvAsked = (
+  level: AvLevel,
+  when: AvCondition | null = null,
+  content?: Readonly<Record<string, unknown>>,
+): boolean => {
+  if (level !== 'required' && level !== 'full_length') return false;
+  if (!when) return true;
+  const value = content?.[when.field];
+
+  return (typeof value === 'string' || typeof value === 'boolean') && when.equals.includes(value);
+};
+
+const valueLabel = (field: FieldDefinition | undefined, value: string | boolean): string => {
+  if (typeof value === 'boolean') return value ? '是' : '否';
+
+  return field?.options?.find((o) => o.value === value)?.label ?? value;
+};
+
+/** The condition in words, from the record kind's form: 送达方式为留置送达或公告送达时. */
+export const avConditionText = (when: AvCondition, fields: readonly FieldDefinition[]): string => {
+  const field = fields.find((f) => f.name === when.field);
+  const values = when.equals.map((v) => valueLabel(field, v));
+
+  return `${field?.label ?? when.field}为${values.join('或')}时`;
+};
+
+/** The stage's AV tag; a conditional one says when it applies (需同步音像 · 留置送达、公告送达). */
+export const avTag = (
+  level: AvLevel,
+  when: AvCondition | null,
+  fields: readonly FieldDefinition[] | undefined,
+): TagView | undefined => {
+  const tag = AV_TAGS[level];
+  if (!tag || !when) return tag;
+  const field = fields?.find((f) => f.name === when.field);
+
+  return { ...tag, label: `${tag.label}（仅${when.equals.map((v) => valueLabel(field, v)).join('、')}）` };
+};
 
 export const SIGNATURE_TAGS: Partial<Record<PartySignature, TagView>> = {
   signed: { label: '已签名', color: 'green' },
@@ -77,14 +118,8 @@ export const DEADLINE_STATUS_TAGS: Record<DeadlineStatus, TagView> = {
 export const tagOf = <K extends string>(tags: Partial<Record<K, TagView>>, value: string): TagView =>
   (Object.hasOwn(tags, value) ? tags[value as K] : undefined) ?? { label: value, color: 'default' };
 
-/** The server formats citations; the findings of a refused stage change come unformatted, so format them alike. */
-export const citationText = (citation: Citation): string => {
-  if (citation.text) return citation.text;
-
-  return /^S\d/.test(citation.source)
-    ? `${citation.source} ${citation.article}`
-    : `《${citation.source}》${citation.article}`;
-};
+/** The server formats every citation (《行政处罚法》第四十二条, S4 第十二条); the web only shows its text. */
+export const citationText = (citation: Citation): string => citation.text;
 
 export const citationsText = (citations: readonly Citation[] | undefined): string =>
   (citations ?? []).map(citationText).join('；');

@@ -5,6 +5,7 @@ import type { CaseRecord } from '../../api/workspace-types';
 import {
   canonicalRecordField,
   correctionFormValues,
+  isAvReasonAsked,
   newRecordFormValues,
   splitRecordErrors,
   toMoneyString,
@@ -265,5 +266,45 @@ describe('splitRecordErrors', () => {
     expect(canonicalRecordField('officers.3.userId')).toBe('officers');
     expect(canonicalRecordField('officers')).toBe('officers');
     expect(canonicalRecordField('content.officers')).toBe('content.officers');
+  });
+});
+
+describe('isAvReasonAsked', () => {
+  const receipt: RecordKind = {
+    ...kind,
+    id: 'service_receipt',
+    name: '送达回证',
+    fields: [
+      { name: 'needsMethod', label: '是否记录送达方式', type: 'boolean', isRequired: true },
+      {
+        name: 'method',
+        label: '送达方式',
+        type: 'select',
+        isRequired: true,
+        options: [
+          { value: 'direct', label: '直接送达' },
+          { value: 'left_at_residence', label: '留置送达' },
+          { value: 'announcement', label: '公告送达' },
+        ],
+        showWhen: { field: 'needsMethod', equals: [true] },
+      },
+    ],
+  };
+  const av = { level: 'required' as const, when: { field: 'method', equals: ['left_at_residence', 'announcement'] } };
+
+  it('asks only while the content meets the condition (AV-2)', () => {
+    expect(isAvReasonAsked(receipt, av, { needsMethod: true, method: 'left_at_residence' })).toBe(true);
+    expect(isAvReasonAsked(receipt, av, { needsMethod: true, method: 'direct' })).toBe(false);
+    expect(isAvReasonAsked(receipt, av, { needsMethod: true })).toBe(false);
+    expect(isAvReasonAsked(receipt, av, undefined)).toBe(false);
+  });
+
+  it('judges the content as sent: a hidden field does not count', () => {
+    expect(isAvReasonAsked(receipt, av, { needsMethod: false, method: 'announcement' })).toBe(false);
+  });
+
+  it('always asks without a condition, and never at levels that ask for nothing', () => {
+    expect(isAvReasonAsked(receipt, { level: 'full_length', when: null }, {})).toBe(true);
+    expect(isAvReasonAsked(receipt, { level: 'optional', when: av.when }, { method: 'announcement' })).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import type { FieldDefinition, RecordKind } from '../../api/procedure-types';
+import type { AvCondition, AvLevel, FieldDefinition, RecordKind } from '../../api/procedure-types';
 import type { FieldError } from '../../api/types';
 import type { CaseRecord, RecordFieldValue, RecordRequest } from '../../api/workspace-types';
 import type { FormFieldErrors } from '../forms/field-errors';
 import { toNamePath } from '../forms/field-errors';
+import { isAvAsked } from '../procedures/procedure-labels';
 import { chinaWallClock, toChinaIso } from '../time/china-time';
 
 export type ContentFormValue = string | number | boolean | string[] | Dayjs | null | undefined;
@@ -124,9 +125,19 @@ export const toRecordContent = (
 };
 
 export type RecordFormContext = {
-  /** The stage asks for audio-video, so the written reason is on the form. */
+  /** The stage asks for audio-video for the values entered, so the written reason is on the form. */
   isAvReasonShown: boolean;
 };
+
+/**
+ * AV-2: whether the form asks for the written AV statement for the values entered. A conditional requirement
+ * (送达回证: only 留置送达 and 公告送达) is judged on the content as it would be sent, hidden fields left out.
+ */
+export const isAvReasonAsked = (
+  kind: RecordKind,
+  av: { level: AvLevel; when: AvCondition | null },
+  content: Readonly<Record<string, ContentFormValue>> | undefined,
+): boolean => isAvAsked(av.level, av.when, av.when ? toRecordContent(kind.fields, content) : undefined);
 
 export const toRecordRequest = (
   kind: RecordKind,

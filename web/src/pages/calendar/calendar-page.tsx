@@ -1,21 +1,5 @@
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Radio,
-  Row,
-  Select,
-  Skeleton,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Modal, Radio, Select, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useCalendarYear, useSetCalendarDay } from '../../api/calendar';
 import { errorMessageOf } from '../../api/http';
@@ -24,174 +8,21 @@ import { useCurrentUser } from '../../app/current-user';
 import { QueryErrorResult } from '../../components/query-error-result';
 import {
   DAY_KIND_LABELS,
+  adjustedDates,
   dayKind,
   isWeekend,
-  monthWeeks,
   weekdayIndex,
   yearCounts,
-  type DayKind,
 } from '../../features/calendar/calendar-view';
 import { chinaNow, formatChinaDateTime } from '../../features/time/china-time';
-
-const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
-
-const KIND_STYLES: Record<DayKind, { background: string; color: string; border: string }> = {
-  working: { background: '#ffffff', color: '#1f2329', border: '#eef0f4' },
-  rest: { background: '#f2f3f5', color: '#8a8f99', border: '#eef0f4' },
-  holiday: { background: '#fff1f0', color: '#cf1322', border: '#ffccc7' },
-  makeup: { background: '#fff7e6', color: '#d46b08', border: '#ffd591' },
-  unknown: { background: '#fafafa', color: '#bfbfbf', border: '#f0f0f0' },
-};
-
-const Legend = () => (
-  <Flex gap={12} wrap align="center">
-    {(['working', 'rest', 'holiday', 'makeup'] as const).map((kind) => (
-      <Flex key={kind} gap={4} align="center">
-        <span
-          aria-hidden
-          style={{
-            display: 'inline-block',
-            width: 14,
-            height: 14,
-            borderRadius: 3,
-            background: KIND_STYLES[kind].background,
-            border: `1px solid ${KIND_STYLES[kind].border}`,
-          }}
-        />
-        <Typography.Text>{DAY_KIND_LABELS[kind]}</Typography.Text>
-      </Flex>
-    ))}
-    <Flex gap={4} align="center">
-      <span
-        aria-hidden
-        style={{ width: 6, height: 6, borderRadius: 3, background: '#1d4f91', display: 'inline-block' }}
-      />
-      <Typography.Text>本机关调整</Typography.Text>
-    </Flex>
-  </Flex>
-);
-
-type DayCellProps = { date: string; day: CalendarDay | undefined; isToday: boolean; onPick: (() => void) | null };
-
-const DayCell = ({ date, day, isToday, onPick }: DayCellProps) => {
-  const kind = dayKind(date, day);
-  const style = KIND_STYLES[kind];
-  const label = `${date} ${DAY_KIND_LABELS[kind]}${day?.name ? ` ${day.name}` : ''}`;
-  const body = (
-    <>
-      <span style={{ fontWeight: isToday ? 700 : 400 }}>{Number(date.slice(8))}</span>
-      {kind === 'makeup' ? <span style={{ fontSize: 10, marginInlineStart: 2 }}>班</span> : null}
-      {day?.source === 'admin' ? (
-        <span
-          aria-hidden
-          style={{
-            position: 'absolute',
-            top: 3,
-            right: 3,
-            width: 5,
-            height: 5,
-            borderRadius: 3,
-            background: '#1d4f91',
-          }}
-        />
-      ) : null}
-      <span
-        style={{
-          display: 'block',
-          fontSize: 10,
-          lineHeight: '12px',
-          height: 12,
-          overflow: 'hidden',
-          whiteSpace: 'nowrap',
-          textOverflow: 'ellipsis',
-        }}
-      >
-        {kind === 'holiday' || kind === 'makeup' ? (day?.name ?? '') : ''}
-      </span>
-    </>
-  );
-  const cellStyle = {
-    position: 'relative' as const,
-    width: '100%',
-    minHeight: 40,
-    padding: '3px 2px',
-    textAlign: 'center' as const,
-    background: style.background,
-    color: style.color,
-    border: `1px solid ${isToday ? '#1d4f91' : style.border}`,
-    borderRadius: 4,
-    font: 'inherit',
-    fontSize: 13,
-  };
-
-  return onPick ? (
-    <button
-      type="button"
-      aria-label={label}
-      title={label}
-      data-testid={`calendar-day-${date}`}
-      data-kind={kind}
-      onClick={onPick}
-      style={{ ...cellStyle, cursor: 'pointer' }}
-    >
-      {body}
-    </button>
-  ) : (
-    <div title={label} data-testid={`calendar-day-${date}`} data-kind={kind} style={cellStyle}>
-      {body}
-    </div>
-  );
-};
-
-type MonthProps = {
-  year: number;
-  month: number;
-  days: ReadonlyMap<string, CalendarDay>;
-  today: string;
-  onPick: ((date: string) => void) | null;
-};
-
-const Month = ({ year, month, days, today, onPick }: MonthProps) => (
-  <Card size="small" title={`${month}月`} styles={{ body: { padding: 8 } }}>
-    <table style={{ width: '100%', borderCollapse: 'separate', borderSpacing: 2, tableLayout: 'fixed' }}>
-      <thead>
-        <tr>
-          {WEEKDAYS.map((w, i) => (
-            <th
-              key={w}
-              scope="col"
-              style={{ fontWeight: 400, fontSize: 12, color: i >= 5 ? '#cf1322' : '#8a8f99', paddingBottom: 2 }}
-            >
-              {w}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {monthWeeks(year, month).map((week, index) => (
-          <tr key={index}>
-            {week.map((date, i) => (
-              <td key={date ?? `blank-${i}`} style={{ padding: 0 }}>
-                {date ? (
-                  <DayCell
-                    date={date}
-                    day={days.get(date)}
-                    isToday={date === today}
-                    onPick={onPick ? () => onPick(date) : null}
-                  />
-                ) : null}
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </Card>
-);
+import { Legend, WEEKDAYS, YearGrid } from './calendar-grid';
+import { CalendarYearForm } from './calendar-year-form';
 
 type DayFormValues = { isWorkingDay: boolean; name?: string };
 
-const DayEditor = ({ date, day, onClose }: { date: string; day: CalendarDay | undefined; onClose: () => void }) => {
+type DayEditorProps = { date: string; day: CalendarDay | undefined; isAdjusted: boolean; onClose: () => void };
+
+const DayEditor = ({ date, day, isAdjusted, onClose }: DayEditorProps) => {
   const { message } = App.useApp();
   const [form] = Form.useForm<DayFormValues>();
   const setDay = useSetCalendarDay();
@@ -230,7 +61,12 @@ const DayEditor = ({ date, day, onClose }: { date: string; day: CalendarDay | un
           {day ? (
             <Typography.Text type="secondary">
               {' '}
-              · {day.source === 'admin' ? `本机关于 ${formatChinaDateTime(day.updatedAt)} 调整` : '国家法定安排'}
+              ·{' '}
+              {day.source === 'official'
+                ? '国家法定安排'
+                : isAdjusted
+                  ? `本机关于 ${formatChinaDateTime(day.updatedAt)} 调整`
+                  : `本机关于 ${formatChinaDateTime(day.updatedAt)} 按国务院办公厅通知建立`}
             </Typography.Text>
           ) : null}
         </Typography.Text>
@@ -290,9 +126,11 @@ export const CalendarPage = () => {
   if (error) return <QueryErrorResult error={error} onRetry={() => void refetch()} />;
 
   const days = new Map(data.days.map((d) => [d.date, d]));
+  const adjusted = adjustedDates(data.days);
   const counts = yearCounts(data.days);
   // Days of an uncovered year cannot be set one at a time: the server counts only whole years.
   const canEditDays = canManage && data.isCovered && !isPlaceholderData;
+  const isUncovered = data.year === year && !data.isCovered;
 
   return (
     <Flex vertical gap={16}>
@@ -315,44 +153,53 @@ export const CalendarPage = () => {
       </Flex>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         法定期限中的“工作日”按本日历计算：法定节假日休息，调休补班的周末上班。日历按国务院办公厅每年发布的节假日安排维护。
-        {canManage ? '点击某一天可将其设为工作日或休息日。' : '如发现日历有误，请联系系统管理员。'}
+        {canManage
+          ? '点击某一天可将其设为工作日或休息日；尚未建立的年度按国务院办公厅的通知整年建立。'
+          : '如发现日历有误，请联系系统管理员。'}
       </Typography.Paragraph>
-      {data.year === year && !data.isCovered ? (
+      {isUncovered ? (
         <Alert
           type="warning"
           showIcon
           data-testid="calendar-uncovered"
-          title={`该年度日历未覆盖：${year}年`}
+          title={`尚未建立 ${year} 年工作日历`}
           description={[
-            `日历中没有 ${year} 年的数据，期限跨入该年度时只能按“周一至周五为工作日”估算，并标注“仅供参考”。`,
-            `该年度日历须按国务院办公厅发布的 ${year} 年部分节假日安排，以整年为单位一次补充。`,
-            '系统目前尚不支持在本页整年录入或从草稿生成，也不能逐日补充（不完整的年度会使日历无法使用），请在通知发布后联系系统运维人员导入该年度日历。',
-            `已覆盖年度：${data.coveredYears.length ? `${data.coveredYears[0]}–${data.coveredYears.at(-1)}年` : '无'}。`,
+            `期限跨入 ${year} 年时，目前只能按“周一至周五为工作日”估算，并标注“仅供参考”。`,
+            canManage
+              ? `请在国务院办公厅公布 ${year} 年部分节假日安排后，在下方按通知整年建立。`
+              : `该年度日历由系统管理员按国务院办公厅公布的安排整年建立，请联系系统管理员。`,
+            `已建立的年度：${data.coveredYears.length ? `${data.coveredYears[0]}–${data.coveredYears.at(-1)}年` : '无'}。`,
           ].join('')}
         />
       ) : (
         <Flex gap={16} wrap align="center" justify="space-between">
           <Legend />
-          <Typography.Text type="secondary">
+          <Typography.Text type="secondary" data-testid="calendar-counts">
             全年工作日 {counts.workingDays} 天，休息日 {counts.restDays} 天（其中节假日 {counts.holidays} 天），调休补班{' '}
             {counts.makeupDays} 天
           </Typography.Text>
         </Flex>
       )}
-      <Row gutter={[12, 12]} style={{ opacity: isPlaceholderData ? 0.5 : 1 }}>
-        {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
-          <Col key={month} xs={24} md={12} xl={8} xxl={6}>
-            <Month
-              year={year}
-              month={month}
-              days={days}
-              today={today}
-              onPick={canEditDays ? (date) => setEditing(date) : null}
-            />
-          </Col>
-        ))}
-      </Row>
-      {editing ? <DayEditor date={editing} day={days.get(editing)} onClose={() => setEditing(null)} /> : null}
+      {isUncovered && canManage ? (
+        <CalendarYearForm key={year} year={year} today={today} />
+      ) : (
+        <YearGrid
+          year={year}
+          days={days}
+          adjusted={adjusted}
+          today={today}
+          onPick={canEditDays ? (date) => setEditing(date) : null}
+          isDimmed={isPlaceholderData}
+        />
+      )}
+      {editing ? (
+        <DayEditor
+          date={editing}
+          day={days.get(editing)}
+          isAdjusted={adjusted.has(editing)}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </Flex>
   );
 };

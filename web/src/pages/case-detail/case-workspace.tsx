@@ -71,8 +71,11 @@ export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
   const stageNameOf = (stageId: string) => stageName(definition, stageId);
   const canRecord = me.permissions.canRecord === true && !workspace.stage.isTerminal;
   const canAdvance = me.permissions.canAdvance === true;
-  const avOf = (stageId: string, kind: string) =>
-    definition?.stages.find((s) => s.id === stageId)?.records.find((r) => r.kind === kind)?.av ?? 'none';
+  const avOf = (stageId: string, kind: string) => {
+    const requirement = definition?.stages.find((s) => s.id === stageId)?.records.find((r) => r.kind === kind);
+
+    return { av: requirement?.av ?? 'none', avWhen: requirement?.avWhen ?? null };
+  };
 
   const openRecord = (recordId: string) => {
     setDetailId(recordId);
@@ -81,7 +84,13 @@ export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
   const make = (requirement: StageRecordStatus) => {
     const kind = findRecordKind(catalog, requirement.kind);
     if (!kind) return;
-    setFormTarget({ kind, stageName: workspace.stage.name, av: requirement.av, correcting: null });
+    setFormTarget({
+      kind,
+      stageName: workspace.stage.name,
+      av: requirement.av,
+      avWhen: requirement.avWhen ?? null,
+      correcting: null,
+    });
     setIsFormOpen(true);
   };
   const correct = (record: CaseRecord) => {
@@ -90,7 +99,7 @@ export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
     setFormTarget({
       kind,
       stageName: stageNameOf(record.stage),
-      av: avOf(record.stage, record.kind),
+      ...avOf(record.stage, record.kind),
       correcting: record,
     });
     setIsFormOpen(true);
@@ -131,6 +140,7 @@ export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
           <Flex vertical gap={16}>
             <StageRecordsCard
               workspace={workspace}
+              fieldsOf={(kind) => findRecordKind(catalog, kind)?.fields}
               canRecord={canRecord}
               hasForm={(kind) => findRecordKind(catalog, kind) !== null}
               onMake={make}

@@ -205,14 +205,18 @@ export const WitnessFields = ({ isRequired }: { isRequired: boolean }) => (
   </Form.List>
 );
 
-/** AV-2: until the evidence module takes the files, a written statement stands in for the recording. */
-export const AvReasonField = ({ level }: { level: AvLevel }) => (
+/**
+ * AV-2: until the evidence module takes the files, a written statement stands in for the recording. `condition`
+ * says why a conditional requirement applies (送达方式为留置送达或公告送达时).
+ */
+export const AvReasonField = ({ level, condition }: { level: AvLevel; condition: string | null }) => (
   <>
     <Alert
       type="info"
       showIcon
       style={{ marginBottom: 12 }}
-      title={level === 'full_length' ? '本环节应全程音像记录' : '本环节应同步音像记录'}
+      data-testid="av-hint"
+      title={`${condition ?? '本环节'}应${level === 'full_length' ? '全程' : '同步'}音像记录`}
       description="音像记录文件上传将在证据模块提供。目前请填写书面说明：音像记录的设备编号、保存位置，或未能音像记录的原因；未填写的，合规检查将提示缺失。"
     />
     <Form.Item label="音像记录书面说明" name="avReason">

@@ -3,14 +3,15 @@ import type { Dayjs } from 'dayjs';
 import { useState, type KeyboardEvent } from 'react';
 import { errorMessageOf, fieldErrorsOf } from '../../api/http';
 import { useOfficers } from '../../api/procedures';
-import type { AvLevel, RecordKind } from '../../api/procedure-types';
+import type { AvCondition, AvLevel, RecordKind } from '../../api/procedure-types';
 import { useCorrectRecord, useMakeRecord } from '../../api/workspace';
 import type { CaseRecord, SavedRecord } from '../../api/workspace-types';
 import { useCurrentUser } from '../../app/current-user';
 import { Citations } from '../../components/citations';
-import { isAvAsked } from '../../features/procedures/procedure-labels';
+import { avConditionText } from '../../features/procedures/procedure-labels';
 import {
   correctionFormValues,
+  isAvReasonAsked,
   newRecordFormValues,
   splitRecordErrors,
   toRecordRequest,
@@ -24,6 +25,8 @@ export type RecordFormTarget = {
   kind: RecordKind;
   stageName: string;
   av: AvLevel;
+  /** AV-2: the level applies only while the record's content meets this; null: always. */
+  avWhen: AvCondition | null;
   /** The record being corrected; null for a new record. */
   correcting: CaseRecord | null;
 };
@@ -69,7 +72,7 @@ const RecordForm = ({
   onSaved: (saved: SavedRecord) => void;
   onPendingChange: (isPending: boolean) => void;
 }) => {
-  const { kind, correcting, av } = target;
+  const { kind, correcting, av, avWhen } = target;
   const me = useCurrentUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<RecordFormValues>();
@@ -77,7 +80,7 @@ const RecordForm = ({
   const makeRecord = useMakeRecord(caseId);
   const correctRecord = useCorrectRecord(caseId);
   const [formAlert, setFormAlert] = useState<FormAlert | null>(null);
-  const isAvReasonShown = isAvAsked(av);
+  const content = Form.useWatch('content', { form, preserve: true });
   const isCorrection = correcting !== null;
 
   if (officers.isPending) {
@@ -95,10 +98,13 @@ const RecordForm = ({
         place: defaultPlace,
         officerIds: officerList.some((o) => o.id === me.id) ? [me.id] : [],
       });
+  // Before the first render of the form the watch reads nothing; the starting values decide then.
+  const isAvReasonShown = isAvReasonAsked(kind, { level: av, when: avWhen }, content ?? initialValues.content);
 
   const onFinish = () => {
     // All values, hidden ones included: visibility is judged from them, and hidden fields are left out of the body.
     const values = form.getFieldsValue(true) as RecordFormValues;
+    const isAvReasonShown = isAvReasonAsked(kind, { level: av, when: avWhen }, values.content);
     const body = toRecordRequest(kind, values, { isAvReasonShown });
     setFormAlert(null);
     const handlers = {
@@ -242,7 +248,7 @@ const RecordForm = ({
         {isAvReasonShown ? (
           <>
             <Section title="音像记录" />
-            <AvReasonField level={av} />
+            <AvReasonField level={av} condition={avWhen ? avConditionText(avWhen, kind.fields) : null} />
           </>
         ) : null}
       </Form>

@@ -1,14 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Tooltip, Typography } from 'antd';
+import type { FieldDefinition } from '../../api/procedure-types';
 import type { CaseRecord, CaseWorkspace, StageRecordStatus } from '../../api/workspace-types';
 import { Citations } from '../../components/citations';
 import { ViewTag } from '../../components/view-tag';
-import { AV_TAGS, requirementTag } from '../../features/procedures/procedure-labels';
+import { avConditionText, avTag, requirementTag } from '../../features/procedures/procedure-labels';
 import { RecordSummary } from './record-summary';
 
 type Props = {
   workspace: CaseWorkspace;
   canRecord: boolean;
+  /** The form fields of a kind, to say in words when a conditional recording applies. */
+  fieldsOf: (kind: string) => readonly FieldDefinition[] | undefined;
   /** Kinds the catalog knows a form for; a kind without one cannot be made here. */
   hasForm: (kind: string) => boolean;
   onMake: (requirement: StageRecordStatus) => void;
@@ -17,6 +20,7 @@ type Props = {
 
 const RequirementBlock = ({
   requirement,
+  fields,
   records,
   canMake,
   makeTip,
@@ -24,6 +28,7 @@ const RequirementBlock = ({
   onOpenRecord,
 }: {
   requirement: StageRecordStatus;
+  fields: readonly FieldDefinition[] | undefined;
   records: CaseRecord[];
   canMake: boolean;
   makeTip: string | null;
@@ -54,7 +59,15 @@ const RequirementBlock = ({
           <Flex gap={8} align="center" wrap>
             <Typography.Text strong>{requirement.name}</Typography.Text>
             <ViewTag view={requirementTag(requirement.requirement, requirement.isNeeded)} />
-            <ViewTag view={AV_TAGS[requirement.av]} />
+            {requirement.avWhen && avTag(requirement.av, requirement.avWhen, fields) ? (
+              <Tooltip title={`${avConditionText(requirement.avWhen, fields ?? [])}须音像记录`}>
+                <span data-testid="av-tag">
+                  <ViewTag view={avTag(requirement.av, requirement.avWhen, fields)} />
+                </span>
+              </Tooltip>
+            ) : (
+              <ViewTag view={avTag(requirement.av, null, fields)} />
+            )}
           </Flex>
           <Citations citations={requirement.citations} />
         </Flex>
@@ -81,7 +94,7 @@ const RequirementBlock = ({
 };
 
 /** PROC-1: what the current stage asks for, each with its records and a way to make one. */
-export const StageRecordsCard = ({ workspace, canRecord, hasForm, onMake, onOpenRecord }: Props) => {
+export const StageRecordsCard = ({ workspace, canRecord, fieldsOf, hasForm, onMake, onOpenRecord }: Props) => {
   const { stage } = workspace;
   const byId = new Map(workspace.records.map((r) => [r.id, r]));
 
@@ -112,6 +125,7 @@ export const StageRecordsCard = ({ workspace, canRecord, hasForm, onMake, onOpen
               <RequirementBlock
                 key={requirement.kind}
                 requirement={requirement}
+                fields={fieldsOf(requirement.kind)}
                 records={records}
                 canMake={makeTip === null}
                 makeTip={makeTip}

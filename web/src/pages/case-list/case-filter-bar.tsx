@@ -1,21 +1,30 @@
-import { Button, DatePicker, Flex, Input, Select, Switch } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Switch, type SelectProps } from 'antd';
 import dayjs from 'dayjs';
 import { useId, useState } from 'react';
 import type { CaseListQuery } from '../../api/cases';
 import { CASE_SOURCES_BY_PROCEDURE, CASE_SOURCE_LABELS, PROCEDURE_LABELS } from '../../features/cases/case-labels';
-import { DEFAULT_CASE_QUERY, withFilter } from '../../features/cases/case-filters';
+import { DEFAULT_CASE_QUERY, withFilter, withProcedure } from '../../features/cases/case-filters';
+import { PROCEDURE_TYPES } from '../../features/procedures/procedure-labels';
 import { DATE_FORMAT } from '../../features/time/date-format';
 
 type Props = { query: CaseListQuery; onChange: (next: CaseListQuery) => void };
 
 // A source id may start cases of several procedures (检查发现 in a penalty and in a compulsion): each is listed once.
-const SOURCE_OPTIONS = Object.entries(CASE_SOURCES_BY_PROCEDURE).map(([procedure, sources], index, all) => ({
+const ALL_SOURCE_OPTIONS = Object.entries(CASE_SOURCES_BY_PROCEDURE).map(([procedure, sources], index, all) => ({
   label: PROCEDURE_LABELS[procedure] ?? procedure,
   title: PROCEDURE_LABELS[procedure] ?? procedure,
   options: sources
     .filter((value) => !all.slice(0, index).some(([, earlier]) => earlier.includes(value)))
     .map((value) => ({ value, label: CASE_SOURCE_LABELS[value] ?? value })),
 }));
+
+const PROCEDURE_OPTIONS = PROCEDURE_TYPES.map((value) => ({ value, label: PROCEDURE_LABELS[value] ?? value }));
+
+/** With a procedure chosen, only the sources its cases start from. */
+const sourceOptions = (procedure: CaseListQuery['procedure']): SelectProps['options'] =>
+  procedure
+    ? CASE_SOURCES_BY_PROCEDURE[procedure].map((value) => ({ value, label: CASE_SOURCE_LABELS[value] ?? value }))
+    : ALL_SOURCE_OPTIONS;
 
 export const CaseFilterBar = ({ query, onChange }: Props) => {
   const [text, setText] = useState(query.q);
@@ -46,10 +55,20 @@ export const CaseFilterBar = ({ query, onChange }: Props) => {
         style={{ width: 320 }}
       />
       <Select
+        aria-label="执法程序"
+        placeholder="执法程序"
+        allowClear
+        options={PROCEDURE_OPTIONS}
+        value={query.procedure ?? undefined}
+        onChange={(value) => onChange(withProcedure(query, value ?? null))}
+        style={{ width: 150 }}
+        data-testid="filter-procedure"
+      />
+      <Select
         aria-label="来源"
         placeholder="案件来源"
         allowClear
-        options={SOURCE_OPTIONS}
+        options={sourceOptions(query.procedure)}
         value={query.source ?? undefined}
         onChange={(value) => onChange(withFilter(query, { source: value ?? null }))}
         style={{ width: 180 }}

@@ -1,6 +1,5 @@
 import { Card, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { useOfficers } from '../../api/procedures';
 import { useMyWork } from '../../api/workspace';
 import type { MyWorkDeadline, PendingApproval } from '../../api/workspace-types';
 import { Citations } from '../../components/citations';
@@ -16,11 +15,11 @@ const caseLink = (caseId: string, caseNumber: string) => (
   </Link>
 );
 
-const approvalColumns = (nameOf: (userId: string) => string): TableColumnsType<PendingApproval> => [
+const approvalColumns: TableColumnsType<PendingApproval> = [
   { title: '案件编号', dataIndex: 'caseNumber', width: 220, render: (n: string, row) => caseLink(row.caseId, n) },
   { title: '文书', dataIndex: 'kindName', width: 200 },
   { title: '待办步骤', dataIndex: 'stepLabel', render: (label: string) => <Tag color="processing">{label}</Tag> },
-  { title: '制作人', dataIndex: 'submittedBy', width: 120, render: (id: string) => nameOf(id) },
+  { title: '制作人', dataIndex: 'submittedByName', width: 120, render: (name: string) => name || '—' },
   {
     title: '提交时间',
     dataIndex: 'submittedAt',
@@ -59,9 +58,6 @@ const deadlineColumns: TableColumnsType<MyWorkDeadline> = [
 /** REVIEW-6, PROC-8: the approvals waiting for this person and the running deadlines of the cases they handle. */
 export const MyWorkPage = () => {
   const { data, error, isPending, refetch, isFetching } = useMyWork();
-  // The to-do list names the drafter by id; the officer list turns most ids into names.
-  const { data: officers } = useOfficers();
-  const nameOf = (userId: string) => officers?.find((o) => o.id === userId)?.displayName ?? '—';
 
   if (isPending) {
     return (
@@ -85,7 +81,7 @@ export const MyWorkPage = () => {
         <Table<PendingApproval>
           rowKey={(row) => `${row.recordId}-${row.stepLabel}`}
           size="middle"
-          columns={approvalColumns(nameOf)}
+          columns={approvalColumns}
           dataSource={data.approvals}
           loading={isFetching}
           pagination={data.approvals.length > 20 ? { pageSize: 20 } : false}
