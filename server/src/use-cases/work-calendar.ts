@@ -163,7 +163,8 @@ export const addCalendarYear = async ({
   const rows = draftCalendarRows(year).map((day) => ({
     ...day,
     ...(byDate.get(day.date) ?? {}),
-    source: 'admin' as const,
+    // The year as the State Council published it; later changes of single days are marked 'admin'.
+    source: 'official' as const,
     updatedBy: actor.userId,
     updatedAt: now,
   }));

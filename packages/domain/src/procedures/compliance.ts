@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/iso-date';
 import { chinaDate } from '../time/china-time';
 import type { Citation } from './citation';
-import { cite } from './citation';
+import { citationsFor, cite } from './citation';
 import type { CaseFacts, RecordFact } from './case-facts';
 import { RECORD_KINDS } from '../records/catalog';
 import type { RecordKindId } from '../records/record-kinds';
@@ -364,7 +364,8 @@ export const evaluateCompliance = (
   rules: readonly ComplianceRule[] = COMPLIANCE_RULES,
 ): RuleFinding[] =>
   rules.map((rule) => {
-    const base = { ruleId: rule.id, name: rule.name, severity: rule.severity, citations: rule.citations };
+    const citations = citationsFor(rule.citations, facts.definition.type);
+    const base = { ruleId: rule.id, name: rule.name, severity: rule.severity, citations };
     if (!rule.procedures.includes(facts.definition.type))
       return { ...base, status: 'not_applicable', missing: [], broken: [] };
     const { missing, broken } = checkItems(facts, rule.check);

@@ -252,6 +252,21 @@ describe('compliance rules, each both ways (SUP-2)', () => {
   });
 });
 
+describe('citations of shared rules (SUP-2)', () => {
+  const licensing = procedureDefinitionFor({ type: 'licensing', variant: 'national', date: '2026-11-20' });
+  const sources = (definition: CaseFacts['definition'], ruleId: string) =>
+    evaluateCompliance(facts({ definition }))
+      .find((f) => f.ruleId === ruleId)!
+      .citations.map((c) => c.source);
+
+  it('cites, for each case, only the sources that govern its procedure', () => {
+    expect(sources(PENALTY_PROCEDURE, 'stage-records')).toContain('行政处罚法');
+    expect(sources(licensing, 'stage-records')).not.toContain('行政处罚法');
+    expect(sources(licensing, 'credentials-shown')).toEqual(['S1']);
+    expect(sources(PENALTY_PROCEDURE, 'credentials-shown')).toEqual(['行政处罚法', 'S4']);
+  });
+});
+
 describe('transitions (PROC-1)', () => {
   it('refuses a transition that is not defined, naming the allowed ones', () => {
     expect(codeOf(() => checkTransition(facts({}), 'decision'))).toEqual({
