@@ -367,10 +367,12 @@ describe('the working-day calendar (PROC-8)', () => {
     const day = (date: string) => year.days.find((d: { date: string }) => d.date === date);
     expect(day('2027-01-01')).toMatchObject({ isWorkingDay: false, name: '元旦' });
     expect(day('2027-02-06')).toMatchObject({ isWorkingDay: true, name: '春节补班' });
-    expect(day('2027-01-04')).toMatchObject({ isWorkingDay: true, name: null });
+    expect(day('2027-01-04')).toMatchObject({ isWorkingDay: true, name: null, source: 'official' });
     expect(
       (await call('PUT', '/api/calendar/2027-01-04', 'sysadmin1', { isWorkingDay: false, name: '元旦' })).statusCode,
     ).toBe(204);
+    const edited = (await call('GET', '/api/calendar?year=2027', 'officer1')).json();
+    expect(edited.days.find((d: { date: string }) => d.date === '2027-01-04')).toMatchObject({ source: 'admin' });
     await t.settle();
     expect(await countLedgerEntries(t.ctx.db)).toBe(entries + 2);
   });

@@ -1,70 +1,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTestConfig } from '../../server/src/config';
 import { countCases } from '../../server/src/db/repos/case-repo';
-import { seedDemo } from '../../server/src/use-cases/seed-demo';
-import { startLedgerWorker, type LedgerWorker } from '../../server/src/ledger/ledger-worker';
 import { runVerifier } from '../support/server-process';
-import { createTestApp, type TestApp } from '../support/test-context';
+import { SHOTS, startE2eApp, type E2eApp } from '../support/e2e-app';
+import type { TestApp } from '../support/test-context';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const SHOTS = path.join(ROOT, 'test-results', 'e2e');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+let app: E2eApp;
 let t: TestApp;
 let browser: Browser;
 let base: string;
-let worker: LedgerWorker;
 
 beforeAll(async () => {
-  t = await createTestApp({ webDistDir: path.join(ROOT, 'web', 'dist') });
-  // The session clock follows the wall clock here: the browser lives in real time.
-  t.clock.set(new Date());
-  await seedDemo({ ctx: t.ctx });
-  // The ledger worker as in production, with short intervals so checkpoints and witnessing happen within the test.
-  worker = startLedgerWorker({
-    ctx: t.ctx,
-    log: t.app.log,
-    checkpointIntervalMs: 200,
-    witnessIntervalMs: 500,
-    auditIntervalMs: 3_600_000,
-  });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: loadTestConfig().chromiumPath, args: CHROMIUM_ARGS });
-  fs.mkdirSync(SHOTS, { recursive: true });
+  app = await startE2eApp();
+  ({ t, browser, base } = app);
 });
-afterAll(async () => {
-  await worker?.stop();
-  await browser?.close();
-  await t?.close();
-});
+afterAll(() => app?.close());
 
-const tickingClock = () => {
-  const timer = setInterval(() => t.clock.set(new Date()), 200);
-
-  return () => clearInterval(timer);
-};
-
-const logIn = async (page: Page, username: string) => {
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('liuhen-demo');
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-};
+const tickingClock = () => app.tickingClock();
+const logIn = (page: Page, username: string) => app.logIn(page, username);
 
 describe('an officer registers a penalty case in the browser (PROC-2, LEDGER-1)', () => {
   it('logs in, creates a case, finds it in the list and opens its timeline', async () => {
