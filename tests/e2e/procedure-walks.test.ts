@@ -2,7 +2,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listApprovals, listCaseRecords } from '../../server/src/db/repos/record-repo';
 import { startE2eApp, type E2eApp } from '../support/e2e-app';
-import { advance, approveWaiting, loadRecordKinds, makeRecord, type CatalogKind } from '../support/workspace-driver';
+import {
+  advance,
+  approveWaiting,
+  loadRecordKinds,
+  makeRecord,
+  pick,
+  type CatalogKind,
+} from '../support/workspace-driver';
 
 let app: E2eApp;
 
@@ -153,4 +160,59 @@ describe('a penalty case walked in the browser from its source to the archive (P
       }
     },
   );
+});
+
+// PROC-3: a supervision inspection from its plan to its result, with an order to correct and its verification.
+const INSPECTION_WALK: Step[] = [
+  { stage: 'plan', records: [{ kind: 'inspection_plan' }], to: 'on_site' },
+  { stage: 'on_site', records: [{ kind: 'inspection_record', secondOfficer: '李华' }], to: 'rights' },
+  { stage: 'rights', records: [{ kind: 'rights_notice' }], to: 'correction' },
+  {
+    stage: 'correction',
+    // A verification on site is an inspection too: two credentialed officers (S4 第四十一条).
+    records: [{ kind: 'order_to_correct' }, { kind: 'correction_verification', secondOfficer: '李华' }],
+    to: 'result',
+  },
+  { stage: 'result', records: [{ kind: 'inspection_summary' }], to: 'archived' },
+];
+
+describe('a supervision inspection walked in the browser from its plan to its result (PROC-3)', () => {
+  it('records each stage and ends archived with every rule met', { timeout: 300_000 }, async () => {
+    const stop = app.tickingClock();
+    const officer = await app.newPage();
+    try {
+      await app.logIn(officer, 'officer1');
+      await officer.goto(`${app.base}/cases/new`);
+      await pick(officer, officer.getByLabel('执法程序', { exact: true }), '行政监督检查');
+      await officer.getByLabel('年度检查计划').check();
+      await officer.getByLabel('地点').fill('示范市新城区建设路18号');
+      await officer.getByLabel('案情摘要').fill('2026年度建筑工地安全生产监督检查');
+      await officer.getByLabel('姓名').fill('张三丰');
+      await officer.getByLabel('身份证号码').fill('11010519491231002X');
+      await officer.getByRole('button', { name: '提交登记' }).click();
+      await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+      await officer.getByTestId('stage-stepper').waitFor();
+
+      const kinds = new Map((await loadRecordKinds(officer, app.base)).map((k) => [k.id, k]));
+      for (const step of INSPECTION_WALK) {
+        expect(await officer.getByTestId('stage-stepper').getAttribute('data-current')).toBe(step.stage);
+        expect(await officer.getByTestId(`transition-${step.to}`).isDisabled()).toBe(true);
+        for (const record of step.records) await makeRecord(officer, kinds.get(record.kind)!, record);
+        await advance(officer, step.to);
+      }
+      const statuses = await ruleStatuses(officer);
+      expect(statuses.filter((s) => !s.endsWith('=met') && !s.endsWith('=not_applicable'))).toEqual([]);
+      // An inspection is not a penalty: the rules that apply to it cite the inspection rules, not the 行政处罚法.
+      const applicable = officer.locator('[data-testid^="rule-"][data-status="met"]');
+      for (const text of await applicable.allInnerTexts()) expect(text).not.toContain('《行政处罚法》');
+      await app.shot(officer, '24-inspection-archived');
+      expect(officer.errors).toEqual([]);
+    } catch (error) {
+      await app.shot(officer, 'fail-inspection');
+      throw error;
+    } finally {
+      stop();
+      await officer.close();
+    }
+  });
 });
