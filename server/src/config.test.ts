@@ -40,15 +40,100 @@ describe('configuration (issue 2 §2)', () => {
     expect(problemsOf({ LIUHEN_SESSION_IDLE_MINUTES: '0' })[0]).toMatch(/LIUHEN_SESSION_IDLE_MINUTES/);
   });
 
+  it('keeps evidence originals in $LIUHEN_DATA/blobs by default, with the upload and fixity defaults (AV-1, AV-7)', () => {
+    expect(loadConfig({}, '/srv/liuhen').storage).toEqual({
+      blobStore: { kind: 'fs', dir: '/srv/liuhen/data/blobs' },
+      uploadMaxBytes: 21_474_836_480,
+      uploadExpiryHours: 72,
+      fixityDailyPercent: 5,
+    });
+    expect(
+      loadConfig({
+        LIUHEN_UPLOAD_MAX_BYTES: '1073741824',
+        LIUHEN_UPLOAD_EXPIRY_HOURS: '24',
+        LIUHEN_FIXITY_DAILY_PERCENT: '0',
+      }).storage,
+    ).toMatchObject({ uploadMaxBytes: 1_073_741_824, uploadExpiryHours: 24, fixityDailyPercent: 0 });
+  });
+
+  it('reads an S3 store with Object Lock: RGW-friendly defaults, keys only as a pair (AV-7)', () => {
+    const s3 = { LIUHEN_BLOB_STORE: 's3', LIUHEN_S3_BUCKET: 'liuhen-evidence' };
+    expect(loadConfig(s3).storage.blobStore).toEqual({
+      kind: 's3',
+      endpoint: null,
+      region: 'us-east-1',
+      bucket: 'liuhen-evidence',
+      credentials: null,
+      forcePathStyle: true,
+      checksums: 'when_required',
+    });
+    expect(
+      loadConfig({
+        ...s3,
+        LIUHEN_S3_ENDPOINT: 'http://10.1.2.3:7480',
+        LIUHEN_S3_REGION: 'cn-north-1',
+        LIUHEN_S3_ACCESS_KEY_ID: 'AKIA',
+        LIUHEN_S3_SECRET_ACCESS_KEY: 'secret',
+        LIUHEN_S3_FORCE_PATH_STYLE: 'false',
+        LIUHEN_S3_CHECKSUMS: 'when_supported',
+      }).storage.blobStore,
+    ).toEqual({
+      kind: 's3',
+      endpoint: 'http://10.1.2.3:7480',
+      region: 'cn-north-1',
+      bucket: 'liuhen-evidence',
+      credentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret' },
+      forcePathStyle: false,
+      checksums: 'when_supported',
+    });
+  });
+
+  it('lists every storage problem at once', () => {
+    const problems = problemsOf({
+      LIUHEN_BLOB_STORE: 's3',
+      LIUHEN_S3_ENDPOINT: 'ftp://x/y',
+      LIUHEN_S3_ACCESS_KEY_ID: 'AKIA',
+      LIUHEN_S3_FORCE_PATH_STYLE: 'sometimes',
+      LIUHEN_S3_CHECKSUMS: 'always',
+      LIUHEN_UPLOAD_MAX_BYTES: '0',
+      LIUHEN_UPLOAD_EXPIRY_HOURS: '-1',
+      LIUHEN_FIXITY_DAILY_PERCENT: '101',
+    });
+    expect(problems).toHaveLength(8);
+    expect(problems.join('\n')).toMatch(/LIUHEN_S3_BUCKET: .*required when LIUHEN_BLOB_STORE=s3/);
+    expect(problemsOf({ LIUHEN_BLOB_STORE: 'nfs' })[0]).toMatch(/^LIUHEN_BLOB_STORE=nfs/);
+    expect(problemsOf({ LIUHEN_BLOB_STORE: 's3', LIUHEN_S3_BUCKET: 'Evidence_2026' })[0]).toMatch(
+      /not a valid bucket name/,
+    );
+  });
+
   it('accepts .env.example exactly as written', () => {
     const env: Record<string, string> = {};
     const example = fs.readFileSync(path.resolve(import.meta.dirname, '../../.env.example'), 'utf8');
     for (const line of example.split('\n')) {
-      const match = /^([A-Z_]+)=(.*)$/.exec(line);
+      const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(line);
       if (match) env[match[1]!] = match[2]!;
     }
     expect(Object.keys(env)).toEqual(
-      expect.arrayContaining(['PORT', 'HOST', 'LIUHEN_DATA', 'DATABASE_URL', 'LIUHEN_DEMO', 'LOG_LEVEL']),
+      expect.arrayContaining([
+        'PORT',
+        'HOST',
+        'LIUHEN_DATA',
+        'DATABASE_URL',
+        'LIUHEN_DEMO',
+        'LOG_LEVEL',
+        'LIUHEN_BLOB_STORE',
+        'LIUHEN_S3_ENDPOINT',
+        'LIUHEN_S3_REGION',
+        'LIUHEN_S3_BUCKET',
+        'LIUHEN_S3_ACCESS_KEY_ID',
+        'LIUHEN_S3_SECRET_ACCESS_KEY',
+        'LIUHEN_S3_FORCE_PATH_STYLE',
+        'LIUHEN_S3_CHECKSUMS',
+        'LIUHEN_UPLOAD_MAX_BYTES',
+        'LIUHEN_UPLOAD_EXPIRY_HOURS',
+        'LIUHEN_FIXITY_DAILY_PERCENT',
+      ]),
     );
     expect(() => loadConfig(env)).not.toThrow();
   });

@@ -12,6 +12,7 @@ export type Config = {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   session: { idleMinutes: number; maxHours: number; isCookieSecure: boolean };
   ledger: LedgerConfig;
+  storage: StorageConfig;
   webDistDir: string;
 };
 
@@ -26,6 +27,30 @@ export type LedgerConfig = {
   checkpointIntervalMs: number;
   witnessIntervalMs: number;
   auditIntervalMs: number;
+};
+
+/** Where evidence originals live (AV-1, AV-7, RET-2); the shape is what `openBlobStore` takes. */
+export type BlobStoreConfig =
+  | { kind: 'fs'; dir: string }
+  | {
+      kind: 's3';
+      endpoint: string | null;
+      region: string;
+      bucket: string;
+      /** null: the AWS SDK's default credential chain. */
+      credentials: { accessKeyId: string; secretAccessKey: string } | null;
+      forcePathStyle: boolean;
+      checksums: 'when_required' | 'when_supported';
+    };
+
+export type StorageConfig = {
+  blobStore: BlobStoreConfig;
+  /** Largest original one upload may carry, in bytes. */
+  uploadMaxBytes: number;
+  /** An unfinished upload is discarded this many hours after its last byte. */
+  uploadExpiryHours: number;
+  /** Share of stored originals the fixity job rehashes each day (0 = off). */
+  fixityDailyPercent: number;
 };
 
 export class ConfigError extends Error {
@@ -134,6 +159,52 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
   const witnessIntervalMs = integer('LIUHEN_WITNESS_INTERVAL_SECONDS', 30, 1, 86_400) * 1000;
   const auditIntervalMs = integer('LIUHEN_AUDIT_INTERVAL_HOURS', 24, 1, 24 * 365) * 3_600_000;
 
+  const blobStoreKind = choice('LIUHEN_BLOB_STORE', ['fs', 's3'] as const, 'fs');
+  let blobStore: BlobStoreConfig = { kind: 'fs', dir: path.join(dataDir, 'blobs') };
+  if (blobStoreKind === 's3') {
+    const endpoint = value('LIUHEN_S3_ENDPOINT') ?? null;
+    if (endpoint !== null && !/^https?:\/\/[^/\s]+\/?$/.test(endpoint)) {
+      problems.push(
+        `LIUHEN_S3_ENDPOINT=${endpoint}: 应为 http(s)://主机:端口 / must look like https://host:port (no path)`,
+      );
+    }
+    const region = value('LIUHEN_S3_REGION') ?? 'us-east-1';
+    if (!/^[a-z0-9-]+$/.test(region))
+      problems.push(`LIUHEN_S3_REGION=${region}: 应为区域名，如 us-east-1 / not a region`);
+    const bucket = value('LIUHEN_S3_BUCKET') ?? '';
+    // S3 bucket naming rules, so a typo shows at boot and not at the first upload.
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+      problems.push(
+        bucket === ''
+          ? 'LIUHEN_S3_BUCKET: LIUHEN_BLOB_STORE=s3 时必填 / required when LIUHEN_BLOB_STORE=s3'
+          : `LIUHEN_S3_BUCKET=${bucket}: 不是有效的存储桶名 / not a valid bucket name`,
+      );
+    }
+    const accessKeyId = value('LIUHEN_S3_ACCESS_KEY_ID');
+    const secretAccessKey = value('LIUHEN_S3_SECRET_ACCESS_KEY');
+    if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+      problems.push(
+        'LIUHEN_S3_ACCESS_KEY_ID 与 LIUHEN_S3_SECRET_ACCESS_KEY 应同时设置或同时不设 / set both or neither',
+      );
+    }
+    blobStore = {
+      kind: 's3',
+      endpoint,
+      region,
+      bucket,
+      credentials: accessKeyId !== undefined && secretAccessKey !== undefined ? { accessKeyId, secretAccessKey } : null,
+      forcePathStyle: flag('LIUHEN_S3_FORCE_PATH_STYLE', true),
+      checksums: choice('LIUHEN_S3_CHECKSUMS', ['when_required', 'when_supported'] as const, 'when_required'),
+    };
+  }
+  const storage: StorageConfig = {
+    blobStore,
+    // 20 GiB: a full shift of body-camera video; S3 itself stops at 5 TiB per object.
+    uploadMaxBytes: integer('LIUHEN_UPLOAD_MAX_BYTES', 20 * 1024 ** 3, 1, 5 * 1024 ** 4),
+    uploadExpiryHours: integer('LIUHEN_UPLOAD_EXPIRY_HOURS', 72, 1, 24 * 365),
+    fixityDailyPercent: integer('LIUHEN_FIXITY_DAILY_PERCENT', 5, 0, 100),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -153,6 +224,7 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
       witnessIntervalMs,
       auditIntervalMs,
     },
+    storage,
     webDistDir: path.join(REPO_ROOT, 'web', 'dist'),
   };
 };
