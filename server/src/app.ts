@@ -20,7 +20,10 @@ import { caseRoutes } from './routes/case-routes';
 import { healthRoutes } from './routes/health-routes';
 import { ledgerRoutes } from './routes/ledger-routes';
 import { peopleRoutes } from './routes/people-routes';
+import { deviceRoutes } from './routes/device-routes';
+import { uploadRoutes } from './routes/upload-routes';
 import { workspaceRoutes } from './routes/workspace-routes';
+import type { EvidenceServices } from './ingest/evidence-services';
 import type { PasswordHasher } from './security/passwords';
 import { SESSION_COOKIE } from './security/session-token';
 import type { UseCaseContext } from './use-cases/context';
@@ -33,6 +36,8 @@ export type AppOptions = {
   passwords: PasswordHasher;
   session: { idleMinutes: number; maxHours: number; isCookieSecure: boolean };
   ledger: LedgerSettings;
+  /** The evidence store, staging folder and upload hashes (AV-7). */
+  evidence: EvidenceServices;
   /** Built web client; when absent the API still runs and pages say how to build it. */
   webDistDir: string | null;
   logger: FastifyServerOptions['logger'];
@@ -153,6 +158,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       await api.register(peopleRoutes, { ctx, requireUser });
       await api.register(ledgerRoutes, { ctx, requireUser });
       await api.register(workspaceRoutes, { ctx, requireUser });
+      await api.register(uploadRoutes, { ctx, evidence: options.evidence, requireUser });
+      await api.register(deviceRoutes, { ctx, requireUser });
     },
     { prefix: '/api' },
   );

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError, loadConfig, type Config } from './config';
 import { buildApp } from './app';
 import { systemClock } from './clock';
@@ -9,6 +10,8 @@ import { ledgerSettingsFrom } from './ledger/ledger-settings';
 import { loggerOptions } from './logger';
 import { createArgon2Hasher } from './security/passwords';
 import { getPublicMeta } from './use-cases/get-public-meta';
+import { createEvidenceServices } from './ingest/evidence-services';
+import { blobStoreOptionsFrom, openBlobStore, type BlobStore } from './storage/blob-store';
 import { ensureCalendarSeeded } from './use-cases/work-calendar';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from './use-cases/seed-demo';
 
@@ -70,8 +73,26 @@ const main = async () => {
   const ledger = ledgerSettingsFrom(config.ledger);
   const ctx = { db: database.db, clock, newId, passwords, session, ledger };
   await ensureCalendarSeeded({ ctx });
+  let store: BlobStore;
+  try {
+    store = await openBlobStore(blobStoreOptionsFrom(config));
+  } catch (error) {
+    await database.close();
+    lock?.release();
+    return fail(`无法打开证据存储 / cannot open the evidence store: ${(error as Error).message}`);
+  }
   const isSeeded = config.isDemo ? await seedDemo({ ctx }) : false;
 
+  const evidence = createEvidenceServices({
+    db: database.db,
+    clock,
+    store,
+    stagingDir: path.join(config.dataDir, 'uploads'),
+    maxUploadBytes: config.storage.uploadMaxBytes,
+    uploadExpiryHours: config.storage.uploadExpiryHours,
+    withSm3: config.ledger.hashAlgorithm === 'sm3',
+    onError: (error) => console.error('upload hash checkpoint failed', error),
+  });
   const app = await buildApp({
     database,
     clock,
@@ -79,6 +100,7 @@ const main = async () => {
     passwords,
     session,
     ledger,
+    evidence,
     webDistDir: config.webDistDir,
     logger: loggerOptions(config),
   });
@@ -98,6 +120,7 @@ const main = async () => {
     app.log.info({ signal }, 'shutting down');
     await app.close().catch(() => undefined);
     await worker.stop().catch(() => undefined);
+    await evidence.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     lock?.release();
     process.exit(0);

@@ -53,6 +53,10 @@ describe('POST /api/auth/login (SEC-1)', () => {
       canRecord: true,
       canAdvance: true,
       canManageCalendar: false,
+      canUploadEvidence: true,
+      canDownloadEvidence: false,
+      canManageDevices: false,
+      canCheckDevices: true,
     });
     expect(user.credentials[0]).toMatchObject({ number: '99010026001', isValid: true });
     expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash/);

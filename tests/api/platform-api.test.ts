@@ -51,6 +51,17 @@ describe('OpenAPI (INT-2)', () => {
         '/api/calendar',
         '/api/calendar/{date}',
         '/api/calendar/years',
+        '/api/devices',
+        '/api/devices/catalog',
+        '/api/devices/assignees',
+        '/api/devices/{id}',
+        '/api/devices/{id}/events',
+        '/api/devices/{id}/checks',
+        '/api/cases/{id}/evidence/uploads',
+        '/api/cases/{id}/evidence',
+        '/api/evidence/{id}/content',
+        '/api/evidence/{id}/download',
+        '/api/evidence/{id}/gap-statements',
       ].sort(),
     );
     // LEDGER-2: proofs, checkpoints and the tlog-proof export are part of the described API.

@@ -11,6 +11,8 @@ import { createFileKeyStore, type LedgerSettings } from '../../server/src/ledger
 import { signCheckpoint } from '../../server/src/ledger/sign-checkpoint';
 import { createArgon2Hasher } from '../../server/src/security/passwords';
 import type { UseCaseContext } from '../../server/src/use-cases/context';
+import { createEvidenceServices, type EvidenceServices } from '../../server/src/ingest/evidence-services';
+import { openBlobStore } from '../../server/src/storage/blob-store';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export type TestClock = Clock & { set(instant: Date | string): void; advance(ms: number): void };
@@ -38,6 +40,10 @@ export type TestContext = {
   ctx: UseCaseContext;
   clock: TestClock;
   keysDir: string;
+  /** An fs blob store and staging folder of this context's own (AV-7). */
+  evidence: EvidenceServices;
+  /** Holds `blobs/` and `uploads/` of this context. */
+  dataDir: string;
   /** Sequences, integrates and checkpoints everything queued, as the ledger worker does within a second. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +68,19 @@ export const createTestContext = async (
       keys: createFileKeyStore(keysDir),
     },
   };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liuhen-data-'));
+  const evidence = createEvidenceServices({
+    db: database.db,
+    clock,
+    store: await openBlobStore({ kind: 'fs', dir: path.join(dataDir, 'blobs'), clock }),
+    stagingDir: path.join(dataDir, 'uploads'),
+    maxUploadBytes: 20 * 1024 ** 3,
+    uploadExpiryHours: 72,
+    withSm3: ctx.ledger.hashAlgorithm === 'sm3',
+    onError: (error) => {
+      throw error;
+    },
+  });
   const settle = async () => {
     for (const log of await listLedgerLogs(ctx.db)) {
       await integrateAll({ ctx, agencyId: log.agencyId });
@@ -74,10 +93,14 @@ export const createTestContext = async (
     ctx,
     clock,
     keysDir,
+    evidence,
+    dataDir,
     settle,
     close: async () => {
+      await evidence.close();
       await database.close();
       fs.rmSync(keysDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 };
@@ -99,6 +122,7 @@ export const createTestApp = async (
     passwords: context.ctx.passwords,
     session: { ...context.ctx.session, isCookieSecure: false },
     ledger: context.ctx.ledger,
+    evidence: context.evidence,
     webDistDir: options.webDistDir ?? null,
     logger: false,
     loginRateLimit: options.loginRateLimit ?? { max: 10_000, timeWindow: 60_000 },

@@ -19,3 +19,5 @@ export * from './records/index';
 export * from './calendar/index';
 export * from './deadlines/index';
 export * from './calendar/official-calendar';
+export * from './evidence/index';
+export * from './devices/index';

@@ -517,3 +517,324 @@ export const calendarDays = pgTable('calendar_days', {
   updatedBy: uuid('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+// ── Evidence (issue 5): audio-video and other originals, devices, retention ─────────────────────────────────
+
+/** AV-6: the agency's upload limit (a preset id of AV_UPLOAD_PRESETS, or a custom count with its basis). */
+export const agencyEvidenceSettings = pgTable('agency_evidence_settings', {
+  agencyId: uuid('agency_id')
+    .primaryKey()
+    .references(() => agencies.id),
+  avUpload: jsonb('av_upload').notNull(),
+  maxGapSeconds: integer('max_gap_seconds').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** DEV-1: the device register. A device's changes are events; the row holds what never changes. */
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    kind: text('kind').notNull(),
+    serialNumber: text('serial_number').notNull(),
+    model: text('model').notNull(),
+    name: text('name').notNull(),
+    procuredOn: date('procured_on', { mode: 'string' }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('devices_agency_serial_key').on(t.agencyId, t.serialNumber),
+    check(
+      'devices_kind_check',
+      sql`${t.kind} in ('body_camera', 'camera', 'audio_recorder', 'fixed_surveillance', 'other')`,
+    ),
+  ],
+);
+
+/** DEV-1: issue to a person or section, return, maintenance, retirement; the current state is the last event. */
+export const deviceEvents = pgTable(
+  'device_events',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    type: text('type').notNull(),
+    assigneeUserId: uuid('assignee_user_id').references(() => users.id),
+    assigneeSectionId: uuid('assignee_section_id').references(() => sections.id),
+    note: text('note'),
+    actorUserId: uuid('actor_user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('device_events_device_idx').on(t.deviceId, t.at),
+    check(
+      'device_events_type_check',
+      sql`${t.type} in ('registered', 'assigned', 'returned', 'maintenance_started', 'maintenance_ended', 'retired')`,
+    ),
+  ],
+);
+
+/** AV-5: the check before field work: battery, free storage, clock offset against the server. */
+export const deviceChecks = pgTable(
+  'device_checks',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    batteryPercent: smallint('battery_percent').notNull(),
+    freeStorageMb: integer('free_storage_mb').notNull(),
+    clockOffsetSeconds: integer('clock_offset_seconds').notNull(),
+    isReady: boolean('is_ready').notNull(),
+    note: text('note'),
+    checkedBy: uuid('checked_by')
+      .notNull()
+      .references(() => users.id),
+    checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('device_checks_device_idx').on(t.deviceId, t.checkedAt)],
+);
+
+/** AV-7: one original's bytes, stored once however many items refer to it. */
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  sm3: text('sm3'),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  mediaType: text('media_type').notNull(),
+  store: text('store').notNull(),
+  storedAt: timestamp('stored_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** AV-7: a resumable upload in progress; mutable while it runs, never evidence until finished. */
+export const evidenceUploads = pgTable(
+  'evidence_uploads',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    /** The validated metadata the evidence item will carry. */
+    metadata: jsonb('metadata').notNull(),
+    filename: text('filename').notNull(),
+    declaredSize: bigint('declared_size', { mode: 'number' }).notNull(),
+    receivedBytes: bigint('received_bytes', { mode: 'number' }).notNull(),
+    /** Saved hash state at `hashedBytes`, so a resumed upload never rehashes from zero. */
+    hashState: jsonb('hash_state'),
+    hashedBytes: bigint('hashed_bytes', { mode: 'number' }).notNull(),
+    status: text('status').notNull(),
+    refusal: jsonb('refusal'),
+    evidenceId: uuid('evidence_id'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    index('evidence_uploads_status_idx').on(t.status, t.expiresAt),
+    index('evidence_uploads_case_idx').on(t.caseId),
+    check(
+      'evidence_uploads_status_check',
+      sql`${t.status} in ('receiving', 'finishing', 'finished', 'refused', 'expired', 'cancelled')`,
+    ),
+  ],
+);
+
+/** AV-1, AV-3, AV-8: an original filed to a case; append-only. */
+export const evidenceItems = pgTable(
+  'evidence_items',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    stage: text('stage').notNull(),
+    /** The text record of the field activity the file documents (AV-2, AV-4: continuity is per activity). */
+    recordId: uuid('record_id').references(() => caseRecords.id),
+    kind: text('kind').notNull(),
+    blobSha256: text('blob_sha256')
+      .notNull()
+      .references(() => blobs.sha256),
+    filename: text('filename').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: bigint('size', { mode: 'number' }).notNull(),
+    recordedStartedAt: timestamp('recorded_started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    recordedEndedAt: timestamp('recorded_ended_at', { withTimezone: true, mode: 'date' }),
+    place: text('place'),
+    latitude: text('latitude'),
+    longitude: text('longitude'),
+    officers: jsonb('officers').notNull(),
+    partyName: text('party_name'),
+    deviceId: uuid('device_id').references(() => devices.id),
+    focusItems: jsonb('focus_items').notNull(),
+    providedBy: text('provided_by').notNull(),
+    providerName: text('provider_name'),
+    note: text('note'),
+    /** What the file's own metadata says (creation time, duration), read at ingest. */
+    mediaTiming: jsonb('media_timing').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true, mode: 'date' }).notNull(),
+    uploadDueAt: timestamp('upload_due_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    index('evidence_items_case_idx').on(t.caseId, t.recordedStartedAt),
+    index('evidence_items_device_idx').on(t.deviceId, t.recordedStartedAt),
+    index('evidence_items_blob_idx').on(t.blobSha256),
+    check(
+      'evidence_items_kind_check',
+      sql`${t.kind} in ('video', 'audio', 'photo', 'scan', 'electronic_data', 'system_operation_data')`,
+    ),
+    check('evidence_items_provided_by_check', sql`${t.providedBy} in ('agency', 'party', 'bystander')`),
+  ],
+);
+
+/** AV-4: the written explanation of an interruption, for the gap before `afterEvidenceId`. */
+export const evidenceGapStatements = pgTable(
+  'evidence_gap_statements',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    afterEvidenceId: uuid('after_evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    reason: text('reason').notNull(),
+    text: text('text').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('evidence_gap_statements_case_idx').on(t.caseId)],
+);
+
+/** RET-2: a fact that lengthens retention (objection, lawsuit, violence...), recorded on the case. */
+export const caseRetentionFacts = pgTable(
+  'case_retention_facts',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    fact: text('fact').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_retention_facts_case_idx').on(t.caseId)],
+);
+
+/** RET-2: each retention term applied to an item (and locked in the store); terms only ever lengthen. */
+export const evidenceRetention = pgTable(
+  'evidence_retention',
+  {
+    id: uuid('id').primaryKey(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    retentionClass: text('retention_class').notNull(),
+    retainUntil: date('retain_until', { mode: 'string' }),
+    reasons: jsonb('reasons').notNull(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('evidence_retention_evidence_idx').on(t.evidenceId, t.at)],
+);
+
+/** RET-2: a legal hold on a case or one item; released by a separate row, never by an update. */
+export const legalHolds = pgTable(
+  'legal_holds',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    evidenceId: uuid('evidence_id').references(() => evidenceItems.id),
+    reason: text('reason').notNull(),
+    placedBy: uuid('placed_by')
+      .notNull()
+      .references(() => users.id),
+    placedAt: timestamp('placed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('legal_holds_case_idx').on(t.caseId)],
+);
+
+export const legalHoldReleases = pgTable('legal_hold_releases', {
+  holdId: uuid('hold_id')
+    .primaryKey()
+    .references(() => legalHolds.id),
+  reason: text('reason').notNull(),
+  releasedBy: uuid('released_by')
+    .notNull()
+    .references(() => users.id),
+  releasedAt: timestamp('released_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** RET-2: the one disposal path begins with a request naming the item and why its term has run. */
+export const evidenceDisposalRequests = pgTable(
+  'evidence_disposal_requests',
+  {
+    id: uuid('id').primaryKey(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('evidence_disposal_requests_evidence_idx').on(t.evidenceId)],
+);
+
+/** RET-2: the agency head's decision on a request; an approval is carried out at once and is final. */
+export const evidenceDisposalDecisions = pgTable(
+  'evidence_disposal_decisions',
+  {
+    requestId: uuid('request_id')
+      .primaryKey()
+      .references(() => evidenceDisposalRequests.id),
+    decision: text('decision').notNull(),
+    opinion: text('opinion').notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [check('evidence_disposal_decisions_decision_check', sql`${t.decision} in ('approved', 'rejected')`)],
+);
+
+/** A periodic re-hash of stored originals; a finding names a missing or altered blob. */
+export const fixityRuns = pgTable('fixity_runs', {
+  id: uuid('id').primaryKey(),
+  startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+  finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }),
+  checked: integer('checked').notNull(),
+  bytes: bigint('bytes', { mode: 'number' }).notNull(),
+  problems: jsonb('problems').notNull(),
+});

@@ -41,6 +41,10 @@ export const MeSchema = Type.Object({
     canRecord: Type.Boolean(),
     canAdvance: Type.Boolean(),
     canManageCalendar: Type.Boolean(),
+    canUploadEvidence: Type.Boolean(),
+    canDownloadEvidence: Type.Boolean(),
+    canManageDevices: Type.Boolean(),
+    canCheckDevices: Type.Boolean(),
   }),
 });
 

@@ -34,6 +34,13 @@ const EXPECTED: Record<Permission, Role[]> = {
   'people.manage': ['system_admin'],
   'ledger.inspect': ['agency_head', 'supervisor', 'security_admin', 'audit_admin'],
   'calendar.manage': ['system_admin'],
+  'evidence.upload': ['officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'intake_clerk'],
+  'evidence.download': ['section_head', 'agency_head', 'archivist', 'supervisor'],
+  'device.manage': ['agency_head', 'device_keeper'],
+  'device.check': ['officer', 'lead_officer', 'section_head', 'agency_head', 'device_keeper'],
+  'retention.manage': ['lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'archivist'],
+  'legal_hold.manage': ['legal_reviewer', 'agency_head', 'archivist'],
+  'evidence.dispose': ['agency_head'],
 };
 
 describe('permission matrix (ORG-4, SEC-2)', () => {

@@ -19,6 +19,18 @@ export const PERMISSIONS = {
   'ledger.inspect': ['supervisor', 'agency_head', 'security_admin', 'audit_admin'],
   // PROC-8: keeping the working-day calendar is system administration.
   'calendar.manage': ['system_admin'],
+  // AV-7, AV-8: those who film, photograph, scan or receive materials file them to a case.
+  'evidence.upload': ['officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'intake_clerk'],
+  // ACCESS-4: copying an original out needs the unit head's approval (S3 附件2 第十八条); viewing is case.read.
+  'evidence.download': ['agency_head', 'section_head', 'archivist', 'supervisor'],
+  // DEV-1: the device register is the device keeper's.
+  'device.manage': ['device_keeper', 'agency_head'],
+  // AV-5: whoever takes a device out logs its pre-use check.
+  'device.check': ['officer', 'lead_officer', 'section_head', 'agency_head', 'device_keeper'],
+  // RET-2: retention facts, legal holds and the one disposal path.
+  'retention.manage': ['archivist', 'agency_head', 'legal_reviewer', 'lead_officer', 'section_head'],
+  'legal_hold.manage': ['archivist', 'agency_head', 'legal_reviewer'],
+  'evidence.dispose': ['agency_head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

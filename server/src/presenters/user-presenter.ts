@@ -30,6 +30,10 @@ export const presentMe = (actor: UserActor, profile: Awaited<ReturnType<typeof g
     canRecord: can(actor, 'case.record'),
     canAdvance: can(actor, 'case.advance'),
     canManageCalendar: can(actor, 'calendar.manage'),
+    canUploadEvidence: can(actor, 'evidence.upload'),
+    canDownloadEvidence: can(actor, 'evidence.download'),
+    canManageDevices: can(actor, 'device.manage'),
+    canCheckDevices: can(actor, 'device.check'),
   },
 });
 

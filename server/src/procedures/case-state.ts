@@ -1,6 +1,10 @@
 import {
   addWorkingDays,
+  AV_EVIDENCE_KINDS,
   chinaDate,
+  checkContinuity,
+  isInterruptionReasonId,
+  unexplainedGaps,
   DomainError,
   findProcedureDefinition,
   isMajorCase,
@@ -12,6 +16,12 @@ import {
   type WorkCalendar,
 } from '@liuhen/domain';
 import type { Executor } from '../db/client';
+import {
+  listEvidenceOfCases,
+  listGapStatementsOfCases,
+  type EvidenceItemRow,
+  type GapStatementRow,
+} from '../db/repos/evidence-repo';
 import type { CaseRow } from '../db/repos/case-repo';
 import {
   listApprovals,
@@ -75,7 +85,39 @@ const latestVersions = (rows: CaseRecordRow[]): { row: CaseRecordRow; versions: 
     });
 };
 
-type StateOptions = { db: Executor; now: Date; calendar: WorkCalendar };
+type StateOptions = { db: Executor; now: Date; calendar: WorkCalendar; maxGapSeconds?: number };
+
+/** AV-4: the clips filed against one record, as the continuity check takes them, with the statements made on them. */
+export const continuityOfClips = (
+  clips: readonly EvidenceItemRow[],
+  statements: readonly GapStatementRow[],
+  now: Date,
+  maxGapSeconds?: number,
+) => {
+  const ids = new Set(clips.map((c) => c.id));
+
+  return checkContinuity({
+    clips: clips.map((c) => {
+      const timing = c.mediaTiming as { creationTime: string | null; durationMs: number | null };
+
+      return {
+        id: c.id,
+        startedAt: timing.creationTime,
+        durationMs: timing.durationMs,
+        declaredStartedAt: c.recordedStartedAt.toISOString(),
+        declaredEndedAt: c.recordedEndedAt?.toISOString() ?? null,
+        uploadedAt: c.uploadedAt.toISOString(),
+      };
+    }),
+    interruptions: statements
+      .filter((s) => ids.has(s.afterEvidenceId) && isInterruptionReasonId(s.reason))
+      .map((s) => ({ afterClipId: s.afterEvidenceId, reasonId: s.reason as never, text: s.text })),
+    now: now.toISOString(),
+    ...(maxGapSeconds === undefined ? {} : { maxGapSeconds }),
+  });
+};
+
+const isAvRow = (item: EvidenceItemRow) => (AV_EVIDENCE_KINDS as readonly string[]).includes(item.kind);
 
 const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
   const groups = new Map<string, T[]>();
@@ -98,6 +140,12 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
   const changesByCase = groupBy(await listStageChangesOfCases(db, caseIds), (c) => c.caseId);
   const recordsByCase = groupBy(await listRecordsOfCases(db, caseIds), (r) => r.caseId);
   const chainsByCase = new Map(caseIds.map((id) => [id, latestVersions(recordsByCase.get(id) ?? [])]));
+  // AV-2, AV-4: the audio-video filed against each record, and the interruptions in it nobody has explained.
+  const avByRecord = groupBy(
+    (await listEvidenceOfCases(db, caseIds)).filter((e) => e.recordId !== null && isAvRow(e)),
+    (e) => e.recordId!,
+  );
+  const statementsByCase = groupBy(await listGapStatementsOfCases(db, caseIds), (s) => s.caseId);
   const approvalsByRecord = groupBy(
     await listApprovals(
       db,
@@ -129,8 +177,15 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
       recordedOn: chinaDate(row.recordedAt),
       officers: row.officers as StoredOfficer[],
       partySignature: row.partySignature as RecordFact['partySignature'],
-      // AV evidence items arrive with the evidence module; until then a written reason is what satisfies AV-2.
-      avEvidenceCount: 0,
+      avEvidenceCount: avByRecord.get(row.id)?.length ?? 0,
+      avUnexplainedGaps: unexplainedGaps(
+        continuityOfClips(
+          avByRecord.get(row.id) ?? [],
+          statementsByCase.get(caseRow.id) ?? [],
+          options.now,
+          options.maxGapSeconds,
+        ),
+      ).length,
       avReason: row.avReason,
       content: row.content as Record<string, unknown>,
       approval: approval.status,

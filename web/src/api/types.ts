@@ -47,6 +47,10 @@ export type Me = {
     canRecord?: boolean;
     canAdvance?: boolean;
     canManageCalendar?: boolean;
+    canUploadEvidence?: boolean;
+    canDownloadEvidence?: boolean;
+    canManageDevices?: boolean;
+    canCheckDevices?: boolean;
   };
 };
 

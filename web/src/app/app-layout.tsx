@@ -5,6 +5,7 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  VideoCameraOutlined,
 } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Badge, Button, Flex, Layout, Menu, Space, Typography, type MenuProps } from 'antd';
@@ -14,6 +15,7 @@ import { useLogout } from '../api/auth';
 import { errorMessageOf } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import type { MyWork } from '../api/workspace-types';
+import { deviceAccessOf } from '../features/devices/device-access';
 import { FullPageSpin } from '../components/full-page-spin';
 import { RoleTags } from '../components/role-tags';
 import { useCurrentUser } from './current-user';
@@ -24,6 +26,7 @@ const selectedMenuKey = (pathname: string): string => {
   if (pathname.startsWith('/my-work')) return '/my-work';
   if (pathname.startsWith('/calendar')) return '/calendar';
   if (pathname.startsWith('/people')) return '/people';
+  if (pathname.startsWith('/devices')) return '/devices';
   if (pathname.startsWith('/integrity')) return '/integrity';
 
   return '';
@@ -68,6 +71,11 @@ export const AppLayout = () => {
       key: '/people',
       icon: <TeamOutlined />,
       label: <Link to="/people">机构人员</Link>,
+    },
+    deviceAccessOf(me).canView && {
+      key: '/devices',
+      icon: <VideoCameraOutlined />,
+      label: <Link to="/devices">设备管理</Link>,
     },
     me.permissions.canInspectLedger && {
       key: '/integrity',

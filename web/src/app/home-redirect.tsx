@@ -7,6 +7,8 @@ export const HomeRedirect = () => {
   if (me.permissions.canReadCases) return <Navigate to="/cases" replace />;
   if (me.permissions.canViewPeople) return <Navigate to="/people" replace />;
   if (me.permissions.canInspectLedger) return <Navigate to="/integrity" replace />;
+  // DEV-1: the device keeper's work is the device register.
+  if (me.permissions.canManageDevices) return <Navigate to="/devices" replace />;
 
   return (
     <Result

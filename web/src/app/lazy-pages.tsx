@@ -18,3 +18,6 @@ export const MyWorkPage = lazy(() => import('../pages/my-work/my-work-page').the
 export const CalendarPage = lazy(() =>
   import('../pages/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
 );
+export const DevicesPage = lazy(() =>
+  import('../pages/devices/devices-page').then((m) => ({ default: m.DevicesPage })),
+);

@@ -6,6 +6,7 @@ import {
   CalendarPage,
   CaseDetailPage,
   CaseListPage,
+  DevicesPage,
   IntegrityPage,
   MyWorkPage,
   NewCasePage,
@@ -66,6 +67,8 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+          // DEV-1: device keepers read no cases, so the page decides who sees it (features/devices/device-access).
+          { path: 'devices', element: <DevicesPage /> },
           {
             path: 'people',
             element: (

@@ -60,6 +60,28 @@ export type LedgerEventPayloads = {
     year: number;
     exceptions: { date: string; isWorkingDay: boolean; name: string | null }[];
   };
+  // AV-7: an original filed to a case; the digest ties the entry to the bytes in the store.
+  'evidence.added': { evidenceId: string; sha256: string; sm3: string | null; size: number; kind: string };
+  // ACCESS-4: every view and download of an original.
+  'evidence.accessed': { evidenceId: string; action: 'view' | 'download' };
+  // AV-4: the written explanation of a gap in a recording.
+  'evidence.gap_explained': { evidenceId: string; reason: string; statementId: string };
+  // RET-2: a retention term applied to an original (and locked in the store).
+  'evidence.retention_set': { evidenceId: string; retentionClass: string; retainUntil: string };
+  'evidence.disposed': { evidenceId: string; sha256: string; approvedBy: string };
+  'retention.fact_recorded': { fact: string; factId: string };
+  'legal_hold.placed': { holdId: string; evidenceId: string | null };
+  'legal_hold.released': { holdId: string };
+  // DEV-1, DEV-2, AV-5: the device register, its history and pre-use checks.
+  'device.registered': { deviceId: string; kind: string; serialNumber: string };
+  'device.changed': {
+    deviceId: string;
+    eventId: string;
+    type: string;
+    assigneeUserId: string | null;
+    assigneeSectionId: string | null;
+  };
+  'device.checked': { deviceId: string; checkId: string; isReady: boolean };
   // LEDGER-4: an upper-level agency saw and cosigned a subordinate's checkpoint.
   'checkpoint.observed': { logAgencyId: string; origin: string; size: number; rootHex: string; noteSha256: string };
   // LEDGER-2: the log's signing key changed; the checkpoint covering this entry is signed by the old key.
@@ -69,7 +91,18 @@ export type LedgerEventPayloads = {
 export type LedgerEventType = keyof LedgerEventPayloads;
 
 export type LedgerSubjectType =
-  'agency' | 'section' | 'user' | 'credential' | 'case' | 'record' | 'calendar' | 'checkpoint' | 'key';
+  | 'agency'
+  | 'section'
+  | 'user'
+  | 'credential'
+  | 'case'
+  | 'record'
+  | 'calendar'
+  | 'checkpoint'
+  | 'key'
+  | 'evidence'
+  | 'hold'
+  | 'device';
 
 export const LEDGER_EVENT_SUBJECT = {
   'agency.created': 'agency',
@@ -87,6 +120,17 @@ export const LEDGER_EVENT_SUBJECT = {
   'case.stage_changed': 'case',
   'calendar.day_changed': 'calendar',
   'calendar.year_added': 'calendar',
+  'evidence.added': 'evidence',
+  'evidence.accessed': 'evidence',
+  'evidence.gap_explained': 'evidence',
+  'evidence.retention_set': 'evidence',
+  'evidence.disposed': 'evidence',
+  'retention.fact_recorded': 'case',
+  'legal_hold.placed': 'hold',
+  'legal_hold.released': 'hold',
+  'device.registered': 'device',
+  'device.changed': 'device',
+  'device.checked': 'device',
   'checkpoint.observed': 'checkpoint',
   'ledger.key_rotated': 'key',
 } as const satisfies Record<LedgerEventType, LedgerSubjectType>;

@@ -22,6 +22,8 @@ export type RecordFact = {
   /** PROC-7: signed, refused (with a reason), still pending, or not a record the party signs. */
   partySignature: 'signed' | 'refused' | 'pending' | 'not_required';
   avEvidenceCount: number;
+  /** AV-4: gaps between this activity's clips that nobody has explained yet. */
+  avUnexplainedGaps: number;
   avReason: string | null;
   content: Readonly<Record<string, unknown>>;
   approval: ApprovalStatus;

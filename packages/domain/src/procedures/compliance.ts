@@ -13,6 +13,7 @@ export type RuleCheck =
   | { type: 'credentials_shown' }
   | { type: 'party_signature_resolved' }
   | { type: 'av_or_reason' }
+  | { type: 'av_continuity' }
   | { type: 'rights_notified' }
   | { type: 'approvals_complete' }
   | { type: 'statement_period_observed' }
@@ -70,6 +71,14 @@ export const COMPLIANCE_RULES = [
     citations: [cite('S2', '第十一条'), cite('S3', '附件2 第八条'), cite('S1', '第十八条'), cite('S4', '第十六条')],
     procedures: ALL,
     check: { type: 'av_or_reason' },
+  },
+  {
+    id: 'av-continuity',
+    name: '音像记录连续，中断已说明原因',
+    severity: 'blocking',
+    citations: [cite('S2', '第十六条'), cite('S1', '第二十一条'), cite('S3', '附件2 第十二条')],
+    procedures: ALL,
+    check: { type: 'av_continuity' },
   },
   {
     id: 'rights-notified',
@@ -254,6 +263,18 @@ const checkItems = (facts: CaseFacts, check: RuleCheck): { missing: FindingItem[
             kind: record.kind,
             message: `${kindName(record.kind)}应当同步音像记录，既无音像记录也无书面说明`,
             citations: 'citations' in requirement.av ? requirement.av.citations : [],
+          });
+        }
+      }
+      break;
+    case 'av_continuity':
+      for (const record of records) {
+        if (record.avUnexplainedGaps > 0) {
+          broken.push({
+            stage: record.stage,
+            recordId: record.id,
+            kind: record.kind,
+            message: `${kindName(record.kind)}的音像记录有 ${record.avUnexplainedGaps} 处中断尚未说明原因`,
           });
         }
       }

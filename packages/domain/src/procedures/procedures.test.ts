@@ -91,6 +91,7 @@ const record = (kind: RecordFact['kind'], stage: string, overrides: Partial<Reco
   officers: [officer('王明'), officer('李华')],
   partySignature: RECORD_KINDS[kind].partySignature === 'required' ? 'signed' : 'not_required',
   avEvidenceCount: 0,
+  avUnexplainedGaps: 0,
   avReason: null,
   content: RECORD_KINDS[kind].isRightsNoticeRecorded ? { rightsNotified: ['statement', 'defence'] } : {},
   approval: RECORD_KINDS[kind].approvalSteps.length > 0 ? 'approved' : 'not_required',
@@ -158,6 +159,16 @@ describe('compliance rules, each both ways (SUP-2)', () => {
         .status;
     expect(served('direct')).toBe('met');
     expect(served('left_at_residence')).toBe('missing');
+  });
+
+  it('audio-video without unexplained interruptions (S2 第十六条, AV-4)', () => {
+    const filmed = record('questioning_record', 'investigation', { avEvidenceCount: 3, avReason: null });
+    expect(statusOf(facts({ records: [filmed] }), 'av-continuity').status).toBe('met');
+    const cut = { ...filmed, avUnexplainedGaps: 2 };
+    const finding = statusOf(facts({ records: [cut] }), 'av-continuity');
+    expect(finding.status).toBe('broken');
+    expect(finding.broken[0]!.message).toContain('2 处中断');
+    expect(statusOf(facts({ records: [cut] }), 'av-or-reason').status).toBe('met');
   });
 
   it('a signature neither given nor refused (PROC-7)', () => {

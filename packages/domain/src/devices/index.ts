@@ -1,0 +1,4 @@
+export * from './device-kinds';
+export * from './device-lifecycle';
+export * from './device-check';
+export * from './new-device';
