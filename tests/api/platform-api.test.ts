@@ -59,6 +59,7 @@ describe('OpenAPI (INT-2)', () => {
         '/api/devices/{id}/checks',
         '/api/cases/{id}/evidence/uploads',
         '/api/cases/{id}/evidence',
+        '/api/evidence/catalog',
         '/api/evidence/{id}/content',
         '/api/evidence/{id}/download',
         '/api/evidence/{id}/gap-statements',

@@ -199,6 +199,38 @@ describe('resumable upload of an original (AV-7, tus 1.0)', () => {
   });
 });
 
+describe('what the upload form needs (AV-1, AV-3, AV-7)', () => {
+  it('gives the kinds, focus items and interruption reasons as data, and lists unfinished uploads to resume', async () => {
+    const catalog = (
+      await t.app.inject({ method: 'GET', url: '/api/evidence/catalog', headers: { cookie: officer } })
+    ).json();
+    expect(catalog.kinds.map((k: { id: string }) => k.id)).toEqual([
+      'video',
+      'audio',
+      'photo',
+      'scan',
+      'electronic_data',
+      'system_operation_data',
+    ]);
+    expect(catalog.focusItems[0].citations[0].text).toMatch(/第.+条/);
+    const { url, id } = (await start({ filename: 'half.jpg', size: 4000 })).json();
+    await patch(url, 0, jpeg(4000).subarray(0, 2000));
+    const open = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/evidence/uploads`, headers: { cookie: officer } })
+    ).json();
+    expect(open.find((u: { id: string }) => u.id === id)).toMatchObject({
+      offset: 2000,
+      size: 4000,
+      filename: 'half.jpg',
+    });
+    const other = await t.login('officer2');
+    const theirs = (
+      await t.app.inject({ method: 'GET', url: `/api/cases/${caseId}/evidence/uploads`, headers: { cookie: other } })
+    ).json();
+    expect(theirs.find((u: { id: string }) => u.id === id)).toBeUndefined();
+  });
+});
+
 describe('the agency’s own video names its device; an upload can be given up (AV-3, DEV-2, tus termination)', () => {
   it('accepts the metadata with a registered device, then cancels and keeps nothing', async () => {
     const started = await start({ kind: 'video', filename: 'ZF03.MP4', size: 10_000_000, deviceId });
@@ -227,6 +259,7 @@ describe('bad uploads are refused and store nothing (SEC-3, AV-1, AV-3)', () => 
     ];
     await t.settle();
     const before = await countLedgerEntries(t.ctx.db);
+    const staged = fs.readdirSync(t.evidence.stagingDir).length;
     for (const [what, overrides, status, code] of cases) {
       const response = await start(overrides);
       expect(response.statusCode, what).toBe(status);
@@ -235,7 +268,7 @@ describe('bad uploads are refused and store nothing (SEC-3, AV-1, AV-3)', () => 
     }
     await t.settle();
     expect(await countLedgerEntries(t.ctx.db)).toBe(before);
-    expect(fs.readdirSync(t.evidence.stagingDir).filter((n) => !n.startsWith('.'))).toEqual([]);
+    expect(fs.readdirSync(t.evidence.stagingDir)).toHaveLength(staged);
   });
 
   it('refuses bytes that contradict the declared kind, keeping nothing of them', async () => {

@@ -110,7 +110,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe.concurrent('LEDGER-3 liuhen-verify proof', () => {
+// Each test spawns the CLI several times, concurrently, on a two-core machine: seconds each, so a wider guard.
+describe.concurrent('LEDGER-3 liuhen-verify proof', { timeout: 60_000 }, () => {
   it('LEDGER-3 a valid proof exits 0 with a Chinese-then-English report', async () => {
     const result = await run([
       'proof',
@@ -259,7 +260,7 @@ describe.concurrent('LEDGER-3 liuhen-verify proof', () => {
   });
 });
 
-describe.concurrent('LEDGER-3 liuhen-verify consistency', () => {
+describe.concurrent('LEDGER-3 liuhen-verify consistency', { timeout: 60_000 }, () => {
   it('LEDGER-3 a valid consistency proof exits 0', async () => {
     const result = await run([
       'consistency',
@@ -324,7 +325,7 @@ describe.concurrent('LEDGER-3 liuhen-verify consistency', () => {
   });
 });
 
-describe.concurrent('LEDGER-3 liuhen-verify audit dispatch', () => {
+describe.concurrent('LEDGER-3 liuhen-verify audit dispatch', { timeout: 60_000 }, () => {
   it('LEDGER-3 needs exactly one data source, and a folder without a database is a usage error', async () => {
     const neither = await run(['audit']);
     expect(neither.code).toBe(2);

@@ -41,6 +41,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   'retention.manage': ['lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'archivist'],
   'legal_hold.manage': ['legal_reviewer', 'agency_head', 'archivist'],
   'evidence.dispose': ['agency_head'],
+  'evidence.audit': ['section_head', 'agency_head', 'archivist', 'supervisor'],
+  'evidence.configure': ['agency_head', 'system_admin'],
 };
 
 describe('permission matrix (ORG-4, SEC-2)', () => {

@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   'retention.manage': ['archivist', 'agency_head', 'legal_reviewer', 'lead_officer', 'section_head'],
   'legal_hold.manage': ['archivist', 'agency_head', 'legal_reviewer'],
   'evidence.dispose': ['agency_head'],
+  // AV-6, fixity: late uploads and missing or altered originals are reported to those who supervise the files.
+  'evidence.audit': ['supervisor', 'agency_head', 'archivist', 'section_head'],
+  // AV-4, AV-6: the agency's upload deadline and continuity threshold.
+  'evidence.configure': ['agency_head', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,12 +1,39 @@
-import { CONTINUITY_FINDINGS, formatCitation, type ContinuityFinding } from '@liuhen/domain';
+import {
+  CONTINUITY_FINDINGS,
+  EVIDENCE_KINDS,
+  EVIDENCE_PROVIDERS,
+  FOCUS_ITEMS,
+  formatCitation,
+  INTERRUPTION_REASONS,
+  RETENTION_FACTS,
+  type Citation,
+  type ContinuityFinding,
+} from '@liuhen/domain';
 import type { listCaseEvidence } from '../use-cases/case-evidence';
+
+const citations = (list: readonly Citation[]) =>
+  list.map((c) => ({ source: c.source, article: c.article, text: formatCitation(c) }));
+
+/** The evidence forms' choices as data, with their legal basis, so the web keeps no copy (AV-1, AV-3, AV-4, RET-1). */
+export const presentEvidenceCatalog = (maxUploadBytes: number) => ({
+  maxUploadBytes,
+  kinds: EVIDENCE_KINDS.map((k) => ({ id: k.id, name: k.name, citations: citations(k.citations) })),
+  focusItems: FOCUS_ITEMS.map((f) => ({ id: f.id, name: f.name, citations: citations(f.citations) })),
+  interruptionReasons: INTERRUPTION_REASONS.map((r) => ({ id: r.id, name: r.name, citations: citations(r.citations) })),
+  providers: Object.entries(EVIDENCE_PROVIDERS).map(([id, name]) => ({ id, name })),
+  retentionFacts: Object.entries(RETENTION_FACTS).map(([id, f]) => ({
+    id,
+    name: f.name,
+    citations: citations(f.citations),
+  })),
+});
 
 type CaseEvidence = Awaited<ReturnType<typeof listCaseEvidence>>;
 
 const presentFinding = (f: ContinuityFinding) => ({
   ...f,
   name: CONTINUITY_FINDINGS[f.code].name,
-  citations: f.citations.map((c) => ({ source: c.source, article: c.article, text: formatCitation(c) })),
+  citations: citations(f.citations),
 });
 
 /** The fields of evidence that leave the server; the store path and upload internals never do. */

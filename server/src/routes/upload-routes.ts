@@ -7,10 +7,10 @@ import { errorResponses } from '../http/schemas';
 import type { EvidenceServices } from '../ingest/evidence-services';
 import { parseChecksum, parseOffset, parseRange, TUS_EXTENSIONS, TUS_VERSION } from '../ingest/tus-headers';
 import type { UseCaseContext } from '../use-cases/context';
-import { cancelUpload, openUpload, receiveUploadChunk } from '../use-cases/receive-upload';
+import { cancelUpload, listMyUnfinishedUploads, openUpload, receiveUploadChunk } from '../use-cases/receive-upload';
 import { startEvidenceUpload } from '../use-cases/start-evidence-upload';
 import { explainRecordingGap, listCaseEvidence, openEvidenceContent } from '../use-cases/case-evidence';
-import { presentCaseEvidence } from '../presenters/evidence-presenter';
+import { presentCaseEvidence, presentEvidenceCatalog } from '../presenters/evidence-presenter';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const UploadParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -97,6 +97,41 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{
         expiresAt: started.expiresAt.toISOString(),
       });
     },
+  );
+
+  app.get(
+    '/evidence/catalog',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: '证据种类、摄录重点事项、中断原因与提供者（数据，附依据）',
+        response: { 200: Type.Unknown(), ...errorResponses(401) },
+      },
+    },
+    async () => presentEvidenceCatalog(evidence.maxUploadBytes),
+  );
+
+  app.get(
+    '/cases/:id/evidence/uploads',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: '我在本案尚未完成的上传（刷新页面后续传）',
+        params: UploadParams,
+        response: { 200: Type.Unknown(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      (await listMyUnfinishedUploads({ ctx, actor: actorOf(request), caseId: request.params.id })).map((u) => ({
+        id: u.id,
+        url: `/api/uploads/${u.id}`,
+        filename: u.filename,
+        size: u.declaredSize,
+        offset: u.receivedBytes,
+        kind: (u.metadata as { kind: string }).kind,
+        createdAt: u.createdAt.toISOString(),
+        expiresAt: u.expiresAt.toISOString(),
+      })),
   );
 
   app.options('/uploads', { schema: { hide: true } }, async (_request, reply) =>

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { checkDeclaredKind, DomainError } from '@liuhen/domain';
-import { findUpload, updateUpload, type EvidenceUploadRow } from '../db/repos/evidence-repo';
+import { findUpload, listUploadsOfCase, updateUpload, type EvidenceUploadRow } from '../db/repos/evidence-repo';
+import { authorize } from '../policies/permissions';
 import type { EvidenceServices } from '../ingest/evidence-services';
 import { HEAD_BYTES, readHead, receiveInto, removeStagedFile, stagedPath } from '../ingest/staging';
 import type { UseCaseContext, UserActor } from './context';
@@ -157,3 +158,21 @@ export const cancelUpload = async ({
     await removeStagedFile(evidence.stagingDir, upload.id);
     await updateUpload(ctx.db, upload.id, { status: 'cancelled', updatedAt: ctx.clock.now() });
   });
+
+/** AV-7: the uploads this person left unfinished on a case, to resume after a page reload. */
+export const listMyUnfinishedUploads = async ({
+  ctx,
+  actor,
+  caseId,
+}: {
+  ctx: UseCaseContext;
+  actor: UserActor;
+  caseId: string;
+}) => {
+  authorize(actor, 'evidence.upload');
+  const now = ctx.clock.now().getTime();
+
+  return (await listUploadsOfCase(ctx.db, caseId, actor.userId)).filter(
+    (u) => u.status === 'receiving' && u.expiresAt.getTime() > now && u.agencyId === actor.agencyId,
+  );
+};

@@ -72,6 +72,15 @@ export type LedgerEventPayloads = {
   'retention.fact_recorded': { fact: string; factId: string };
   'legal_hold.placed': { holdId: string; evidenceId: string | null };
   'legal_hold.released': { holdId: string };
+  // RET-2: the one disposal path: a request, then the agency head's decision (carried out at once when approved).
+  'evidence.disposal_requested': { requestId: string; evidenceId: string };
+  'evidence.disposal_decided': { requestId: string; evidenceId: string; decision: 'approved' | 'rejected' };
+  // AV-7: an unfinished upload that ran out of time; its staged bytes are removed and it never becomes evidence.
+  'upload.expired': { uploadId: string; receivedBytes: number; declaredSize: number };
+  // Fixity: a re-hash of stored originals; the counts are this agency's items.
+  'fixity.run_completed': { runId: string; checked: number; bytes: number; missing: number; altered: number };
+  // AV-6: the agency's rule for how soon AV evidence must be uploaded, and the continuity threshold (AV-4).
+  'agency.evidence_settings_changed': { avUpload: string; maxGapSeconds: number };
   // DEV-1, DEV-2, AV-5: the device register, its history and pre-use checks.
   'device.registered': { deviceId: string; kind: string; serialNumber: string };
   'device.changed': {
@@ -102,7 +111,9 @@ export type LedgerSubjectType =
   | 'key'
   | 'evidence'
   | 'hold'
-  | 'device';
+  | 'device'
+  | 'upload'
+  | 'fixity';
 
 export const LEDGER_EVENT_SUBJECT = {
   'agency.created': 'agency',
@@ -128,6 +139,11 @@ export const LEDGER_EVENT_SUBJECT = {
   'retention.fact_recorded': 'case',
   'legal_hold.placed': 'hold',
   'legal_hold.released': 'hold',
+  'evidence.disposal_requested': 'evidence',
+  'evidence.disposal_decided': 'evidence',
+  'upload.expired': 'upload',
+  'fixity.run_completed': 'fixity',
+  'agency.evidence_settings_changed': 'agency',
   'device.registered': 'device',
   'device.changed': 'device',
   'device.checked': 'device',
