@@ -3,6 +3,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { childEnvironment, loadTestConfig } from '../server/src/config';
+import { cephMissingReason } from '../tests/support/ceph';
+import { ffmpegMissingReason } from '../tests/support/media';
 
 const root = path.resolve(import.meta.dirname, '..');
 const config = loadTestConfig();
@@ -44,6 +46,18 @@ if (fs.existsSync(config.chromiumPath)) {
     note: `Chromium not found at ${config.chromiumPath} (apt-get install chromium fonts-noto-cjk, or set LIUHEN_CHROMIUM)`,
   });
 }
+
+// Suites that skip themselves inside a run when a system program is missing, stated here too.
+const missingMedia = ffmpegMissingReason();
+if (missingMedia)
+  results.push({
+    suite: 'audio-video continuity and timing tests (inside the runs above)',
+    status: 'skipped',
+    note: missingMedia,
+  });
+const missingCeph = cephMissingReason();
+if (missingCeph)
+  results.push({ suite: 'S3 Object Lock store tests (inside the runs above)', status: 'skipped', note: missingCeph });
 
 process.stdout.write('\n测试结果 / test summary\n');
 for (const r of results) {

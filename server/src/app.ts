@@ -21,6 +21,8 @@ import { healthRoutes } from './routes/health-routes';
 import { ledgerRoutes } from './routes/ledger-routes';
 import { peopleRoutes } from './routes/people-routes';
 import { deviceRoutes } from './routes/device-routes';
+import { evidenceAuditRoutes } from './routes/evidence-audit-routes';
+import { retentionRoutes } from './routes/retention-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { workspaceRoutes } from './routes/workspace-routes';
 import type { EvidenceServices } from './ingest/evidence-services';
@@ -160,6 +162,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       await api.register(workspaceRoutes, { ctx, requireUser });
       await api.register(uploadRoutes, { ctx, evidence: options.evidence, requireUser });
       await api.register(deviceRoutes, { ctx, requireUser });
+      await api.register(retentionRoutes, { ctx, evidence: options.evidence, requireUser });
+      await api.register(evidenceAuditRoutes, { ctx, evidence: options.evidence, requireUser });
     },
     { prefix: '/api' },
   );

@@ -46,14 +46,21 @@ describe('configuration (issue 2 §2)', () => {
       uploadMaxBytes: 21_474_836_480,
       uploadExpiryHours: 72,
       fixityDailyPercent: 5,
+      fixityHour: 2,
     });
     expect(
       loadConfig({
         LIUHEN_UPLOAD_MAX_BYTES: '1073741824',
         LIUHEN_UPLOAD_EXPIRY_HOURS: '24',
         LIUHEN_FIXITY_DAILY_PERCENT: '0',
+        LIUHEN_FIXITY_HOUR: '23',
       }).storage,
-    ).toMatchObject({ uploadMaxBytes: 1_073_741_824, uploadExpiryHours: 24, fixityDailyPercent: 0 });
+    ).toMatchObject({
+      uploadMaxBytes: 1_073_741_824,
+      uploadExpiryHours: 24,
+      fixityDailyPercent: 0,
+      fixityHour: 23,
+    });
   });
 
   it('reads an S3 store with Object Lock: RGW-friendly defaults, keys only as a pair (AV-7)', () => {
@@ -98,8 +105,9 @@ describe('configuration (issue 2 §2)', () => {
       LIUHEN_UPLOAD_MAX_BYTES: '0',
       LIUHEN_UPLOAD_EXPIRY_HOURS: '-1',
       LIUHEN_FIXITY_DAILY_PERCENT: '101',
+      LIUHEN_FIXITY_HOUR: '24',
     });
-    expect(problems).toHaveLength(8);
+    expect(problems).toHaveLength(9);
     expect(problems.join('\n')).toMatch(/LIUHEN_S3_BUCKET: .*required when LIUHEN_BLOB_STORE=s3/);
     expect(problemsOf({ LIUHEN_BLOB_STORE: 'nfs' })[0]).toMatch(/^LIUHEN_BLOB_STORE=nfs/);
     expect(problemsOf({ LIUHEN_BLOB_STORE: 's3', LIUHEN_S3_BUCKET: 'Evidence_2026' })[0]).toMatch(
@@ -133,6 +141,7 @@ describe('configuration (issue 2 §2)', () => {
         'LIUHEN_UPLOAD_MAX_BYTES',
         'LIUHEN_UPLOAD_EXPIRY_HOURS',
         'LIUHEN_FIXITY_DAILY_PERCENT',
+        'LIUHEN_FIXITY_HOUR',
       ]),
     );
     expect(() => loadConfig(env)).not.toThrow();

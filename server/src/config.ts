@@ -51,6 +51,8 @@ export type StorageConfig = {
   uploadExpiryHours: number;
   /** Share of stored originals the fixity job rehashes each day (0 = off). */
   fixityDailyPercent: number;
+  /** Hour of the day (China time, 0-23) the daily fixity check starts; a missed hour is caught up at the next start. */
+  fixityHour: number;
 };
 
 export class ConfigError extends Error {
@@ -203,6 +205,7 @@ export const loadConfig = (env: Env = process.env, cwd: string = process.cwd()):
     uploadMaxBytes: integer('LIUHEN_UPLOAD_MAX_BYTES', 20 * 1024 ** 3, 1, 5 * 1024 ** 4),
     uploadExpiryHours: integer('LIUHEN_UPLOAD_EXPIRY_HOURS', 72, 1, 24 * 365),
     fixityDailyPercent: integer('LIUHEN_FIXITY_DAILY_PERCENT', 5, 0, 100),
+    fixityHour: integer('LIUHEN_FIXITY_HOUR', 2, 0, 23),
   };
 
   if (problems.length > 0) throw new ConfigError(problems);

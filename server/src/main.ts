@@ -5,6 +5,7 @@ import { systemClock } from './clock';
 import { openDatabase, type Database } from './db/client';
 import { acquireDataLock, DataLockError, type DataLock } from './db/data-lock';
 import { createUuidV7 } from './ids';
+import { startEvidenceWorker } from './jobs/evidence-worker';
 import { startLedgerWorker } from './ledger/ledger-worker';
 import { ledgerSettingsFrom } from './ledger/ledger-settings';
 import { loggerOptions } from './logger';
@@ -112,6 +113,14 @@ const main = async () => {
     witnessIntervalMs: config.ledger.witnessIntervalMs,
     auditIntervalMs: config.ledger.auditIntervalMs,
   });
+  // AV-7 upload expiry and the daily fixity check; stopped before the store and the database close.
+  const evidenceWorker = startEvidenceWorker({
+    ctx,
+    evidence,
+    log: app.log,
+    fixityDailyPercent: config.storage.fixityDailyPercent,
+    fixityHour: config.storage.fixityHour,
+  });
 
   let isClosing = false;
   const shutdown = async (signal: string) => {
@@ -119,6 +128,7 @@ const main = async () => {
     isClosing = true;
     app.log.info({ signal }, 'shutting down');
     await app.close().catch(() => undefined);
+    await evidenceWorker.stop().catch(() => undefined);
     await worker.stop().catch(() => undefined);
     await evidence.close().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -63,6 +63,17 @@ describe('OpenAPI (INT-2)', () => {
         '/api/evidence/{id}/content',
         '/api/evidence/{id}/download',
         '/api/evidence/{id}/gap-statements',
+        '/api/cases/{id}/retention-facts',
+        '/api/cases/{id}/legal-holds',
+        '/api/legal-holds/{id}/release',
+        '/api/evidence/{id}/disposal-requests',
+        '/api/evidence/disposal-requests',
+        '/api/evidence/disposal-requests/{id}/decision',
+        '/api/evidence/disposal-preview',
+        '/api/evidence/settings',
+        '/api/evidence/late',
+        '/api/evidence/fixity',
+        '/api/evidence/fixity/runs',
       ].sort(),
     );
     // LEDGER-2: proofs, checkpoints and the tlog-proof export are part of the described API.

@@ -31,7 +31,8 @@ const admin = async (args: string[], stdin?: string) => {
   return { code: await run.exited, output: run.output() };
 };
 
-describe('first administrator of a real deployment (issue 2 §6)', () => {
+// Each command is a fresh process that opens and migrates the database: a wide guard, not a timing assertion.
+describe('first administrator of a real deployment (issue 2 §6)', { timeout: 120_000 }, () => {
   it('creates an agency, a section, an administrator and a credential from the command line', async () => {
     const code = randomCreditCode();
     expect(

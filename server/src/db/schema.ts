@@ -838,3 +838,35 @@ export const fixityRuns = pgTable('fixity_runs', {
   bytes: bigint('bytes', { mode: 'number' }).notNull(),
   problems: jsonb('problems').notNull(),
 });
+
+/**
+ * Fixity: one original checked in one run, a fact never changed. The newest row of an address says when its bytes
+ * were last verified and what was found; the least recently verified are checked first, so a daily share covers all.
+ */
+export const blobFixityChecks = pgTable(
+  'blob_fixity_checks',
+  {
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => fixityRuns.id),
+    /** The address checked; bytes in the store without a `blobs` row (`unreferenced`) have no row there to refer to. */
+    sha256: text('sha256').notNull(),
+    checkedAt: timestamp('checked_at', { withTimezone: true, mode: 'date' }).notNull(),
+    outcome: text('outcome').notNull(),
+    /** The size the `blobs` row records; null for unreferenced bytes. */
+    expectedSize: bigint('expected_size', { mode: 'number' }),
+    /** What the store holds: its size and the SHA-256 of its bytes; null when missing (or, for the hash, unread). */
+    actualSize: bigint('actual_size', { mode: 'number' }),
+    actualSha256: text('actual_sha256'),
+    /** Why bytes that exist could not be read (unreadable). */
+    error: text('error'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.runId, t.sha256] }),
+    index('blob_fixity_checks_sha256_idx').on(t.sha256, t.checkedAt),
+    check(
+      'blob_fixity_checks_outcome_check',
+      sql`${t.outcome} in ('ok', 'missing', 'altered', 'unreadable', 'unreferenced')`,
+    ),
+  ],
+);

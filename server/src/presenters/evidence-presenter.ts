@@ -1,5 +1,6 @@
 import {
   CONTINUITY_FINDINGS,
+  DISPOSAL_BLOCKERS,
   EVIDENCE_KINDS,
   EVIDENCE_PROVIDERS,
   FOCUS_ITEMS,
@@ -8,6 +9,7 @@ import {
   RETENTION_FACTS,
   type Citation,
   type ContinuityFinding,
+  type RetentionFact,
 } from '@liuhen/domain';
 import type { listCaseEvidence } from '../use-cases/case-evidence';
 
@@ -38,7 +40,7 @@ const presentFinding = (f: ContinuityFinding) => ({
 
 /** The fields of evidence that leave the server; the store path and upload internals never do. */
 export const presentCaseEvidence = (evidence: CaseEvidence) => ({
-  items: evidence.items.map(({ item, uploadedByName, device, retention, isHeld, isLate, continuity }) => ({
+  items: evidence.items.map(({ item, uploadedByName, device, retention, isHeld, isLate, continuity, disposal }) => ({
     id: item.id,
     kind: item.kind,
     stage: item.stage,
@@ -69,8 +71,18 @@ export const presentCaseEvidence = (evidence: CaseEvidence) => ({
       : null,
     isHeld,
     continuity: continuity.map(presentFinding),
-    contentUrl: `/api/evidence/${item.id}/content`,
-    downloadUrl: evidence.canDownload ? `/api/evidence/${item.id}/download` : null,
+    disposal: {
+      status: disposal.approved ? 'disposed' : disposal.pending ? 'pending' : 'kept',
+      requestId: (disposal.approved ?? disposal.pending)?.request.id ?? null,
+      reason: (disposal.approved ?? disposal.pending)?.request.reason ?? null,
+      requestedAt: (disposal.approved ?? disposal.pending)?.request.requestedAt.toISOString() ?? null,
+      decidedAt: disposal.approved?.decision?.decidedAt.toISOString() ?? null,
+      blockers: disposal.blockers.map((id) => ({ id, name: DISPOSAL_BLOCKERS[id].name })),
+      canRequest: evidence.canManageRetention && disposal.blockers.length === 0,
+    },
+    // A disposed original's bytes are gone; its description and history stay.
+    contentUrl: disposal.approved ? null : `/api/evidence/${item.id}/content`,
+    downloadUrl: evidence.canDownload && !disposal.approved ? `/api/evidence/${item.id}/download` : null,
   })),
   gapStatements: evidence.statements.map((s) => ({
     id: s.id,
@@ -84,7 +96,41 @@ export const presentCaseEvidence = (evidence: CaseEvidence) => ({
     id: h.id,
     evidenceId: h.evidenceId,
     reason: h.reason,
+    placedBy: { id: h.placedBy, displayName: evidence.names.get(h.placedBy) ?? '' },
     placedAt: h.placedAt.toISOString(),
   })),
+  releasedHolds: evidence.releasedHolds.map(({ hold, release }) => ({
+    id: hold.id,
+    evidenceId: hold.evidenceId,
+    reason: hold.reason,
+    placedBy: { id: hold.placedBy, displayName: evidence.names.get(hold.placedBy) ?? '' },
+    placedAt: hold.placedAt.toISOString(),
+    releaseReason: release!.reason,
+    releasedBy: { id: release!.releasedBy, displayName: evidence.names.get(release!.releasedBy) ?? '' },
+    releasedAt: release!.releasedAt.toISOString(),
+  })),
+  retentionFacts: [
+    ...evidence.retentionFacts.map((f) => ({
+      id: f.id,
+      fact: f.fact,
+      name: RETENTION_FACTS[f.fact as RetentionFact]?.name ?? f.fact,
+      note: f.note,
+      createdBy: { id: f.createdBy, displayName: evidence.names.get(f.createdBy) ?? '' },
+      createdAt: f.createdAt.toISOString(),
+      isDerived: false,
+    })),
+    // A major case is known from its records (REVIEW-1), not entered here.
+    ...evidence.derivedFacts.map((fact) => ({
+      id: null,
+      fact,
+      name: RETENTION_FACTS[fact].name,
+      note: '由案件记录认定',
+      createdBy: null,
+      createdAt: null,
+      isDerived: true,
+    })),
+  ],
   canDownload: evidence.canDownload,
+  canManageRetention: evidence.canManageRetention,
+  canManageHolds: evidence.canManageHolds,
 });

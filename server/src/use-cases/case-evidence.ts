@@ -1,17 +1,25 @@
-import { AV_EVIDENCE_KINDS, DomainError, isInterruptionReasonId, type ContinuityFinding } from '@liuhen/domain';
+import {
+  AV_EVIDENCE_KINDS,
+  chinaDate,
+  disposalBlockers,
+  DomainError,
+  isInterruptionReasonId,
+  type ContinuityFinding,
+} from '@liuhen/domain';
 import { findCaseById } from '../db/repos/case-repo';
 import {
   findBlob,
   findEvidenceItem,
   findEvidenceSettings,
   insertGapStatement,
-  listActiveHolds,
+  listRetentionFacts,
   listCurrentRetention,
   listEvidenceOfCase,
   listGapStatements,
   type EvidenceItemRow,
 } from '../db/repos/evidence-repo';
 import { listDevicesOfAgency } from '../db/repos/device-repo';
+import { listDisposalsOfItems, listHoldsOfCase, type LegalHoldRow } from '../db/repos/retention-repo';
 import { lockCase } from '../db/repos/record-repo';
 import { listUsersOfAgency } from '../db/repos/user-repo';
 import type { EvidenceServices } from '../ingest/evidence-services';
@@ -19,11 +27,41 @@ import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry'
 import { authorize, can } from '../policies/permissions';
 import { continuityOfClips } from '../procedures/case-state';
 import type { UseCaseContext, UserActor } from './context';
+import { retentionFactsOf } from './finish-evidence-upload';
 
 const isAv = (item: EvidenceItemRow) => (AV_EVIDENCE_KINDS as readonly string[]).includes(item.kind);
 
 /** Clips of one field activity: those filed against the same record, else the same stage and device. */
 const activityKey = (item: EvidenceItemRow) => item.recordId ?? `${item.stage}|${item.deviceId ?? 'none'}`;
+
+type Disposals = Awaited<ReturnType<typeof listDisposalsOfItems>>;
+
+/** RET-2: where an item stands on the one disposal path today. */
+const disposalOf = (
+  item: EvidenceItemRow,
+  retainUntil: string | null,
+  holds: readonly LegalHoldRow[],
+  disposals: Disposals,
+  today: string,
+) => {
+  const own = disposals.filter((d) => d.request.evidenceId === item.id);
+  const approved = own.find((d) => d.decision?.decision === 'approved') ?? null;
+  const pending = own.find((d) => d.decision === null) ?? null;
+
+  return {
+    approved,
+    pending,
+    blockers: disposalBlockers(
+      {
+        retainUntil,
+        isHeld: holds.some((h) => h.evidenceId === null || h.evidenceId === item.id),
+        isDisposed: approved !== null,
+        hasPendingRequest: pending !== null,
+      },
+      today,
+    ),
+  };
+};
 
 /**
  * AV-3, AV-4, AV-6, RET-2: every original filed to a case with what was said about it, its digest, its device, its
@@ -45,7 +83,12 @@ export const listCaseEvidence = async ({
   const items = await listEvidenceOfCase(ctx.db, caseId);
   const ids = items.map((i) => i.id);
   const retention = new Map((await listCurrentRetention(ctx.db, ids)).map((r) => [r.evidenceId, r]));
-  const holds = (await listActiveHolds(ctx.db, caseId)).map((h) => h.hold);
+  const allHolds = await listHoldsOfCase(ctx.db, caseId);
+  const holds = allHolds.filter((h) => h.release === null).map((h) => h.hold);
+  const disposals = await listDisposalsOfItems(ctx.db, ids);
+  const today = chinaDate(now);
+  const facts = await listRetentionFacts(ctx.db, caseId);
+  const derivedFacts = (await retentionFactsOf(ctx.db, caseId)).filter((f) => !facts.some((r) => r.fact === f));
   const statements = await listGapStatements(ctx.db, caseId);
   const names = new Map((await listUsersOfAgency(ctx.db, actor.agencyId)).map((u) => [u.id, u.displayName]));
   const devices = new Map((await listDevicesOfAgency(ctx.db, actor.agencyId)).map((d) => [d.id, d]));
@@ -65,11 +108,18 @@ export const listCaseEvidence = async ({
       retention: retention.get(item.id) ?? null,
       isHeld: holds.some((h) => h.evidenceId === null || h.evidenceId === item.id),
       isLate: item.uploadDueAt !== null && item.uploadedAt.getTime() > item.uploadDueAt.getTime(),
+      disposal: disposalOf(item, retention.get(item.id)?.retainUntil ?? null, holds, disposals, today),
       continuity: findings.filter((f) => f.clipIds.includes(item.id)),
     })),
     statements: statements.map((s) => ({ ...s, createdByName: names.get(s.createdBy) ?? '' })),
     holds,
+    releasedHolds: allHolds.filter((h) => h.release !== null),
+    retentionFacts: facts,
+    derivedFacts,
+    names,
     canDownload: can(actor, 'evidence.download'),
+    canManageRetention: can(actor, 'retention.manage'),
+    canManageHolds: can(actor, 'legal_hold.manage'),
   };
 };
 
@@ -95,6 +145,8 @@ export const openEvidenceContent = async ({
   authorize(actor, action === 'download' ? 'evidence.download' : 'case.read');
   const item = await findEvidenceItem(ctx.db, evidenceId);
   if (!item || item.agencyId !== actor.agencyId) throw new DomainError('EVIDENCE_NOT_FOUND', { id: evidenceId });
+  if ((await listDisposalsOfItems(ctx.db, [item.id])).some((d) => d.decision?.decision === 'approved'))
+    throw new DomainError('EVIDENCE_DISPOSED', { id: evidenceId });
   const blob = await findBlob(ctx.db, item.blobSha256);
   const last = item.size - 1;
   const bytes = range ? { start: range.start, end: Math.min(range.end ?? last, last) } : null;

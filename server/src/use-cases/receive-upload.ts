@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { checkDeclaredKind, DomainError } from '@liuhen/domain';
 import { findUpload, listUploadsOfCase, updateUpload, type EvidenceUploadRow } from '../db/repos/evidence-repo';
+import { markUploadExpired } from '../db/repos/evidence-audit-repo';
+import { appendLedgerEntry } from '../ledger/append-ledger-entry';
 import { authorize } from '../policies/permissions';
 import type { EvidenceServices } from '../ingest/evidence-services';
 import { HEAD_BYTES, readHead, receiveInto, removeStagedFile, stagedPath } from '../ingest/staging';
@@ -20,6 +22,9 @@ const exclusive = async <T>(id: string, run: () => Promise<T>): Promise<T> => {
     if (locks.get(id) === next) locks.delete(id);
   }
 };
+
+/** The expiry job takes the same per-upload lock, so it never removes bytes a request is still writing. */
+export const withUploadLock = exclusive;
 
 export type ChunkChecksum = { algorithm: 'sha1' | 'sha256'; digest: Buffer };
 
@@ -118,7 +123,10 @@ export const receiveUploadChunk = async ({
       }
     }
     await evidence.hashes.accept({ id: upload.id, hash: trial });
-    await updateUpload(ctx.db, upload.id, { receivedBytes: end, updatedAt: ctx.clock.now() });
+    // AV-7: an upload expires after so many idle hours, so each chunk that arrives moves its expiry on.
+    const at = ctx.clock.now();
+    const expiresAt = new Date(at.getTime() + evidence.uploadExpiryHours * 3_600_000);
+    await updateUpload(ctx.db, upload.id, { receivedBytes: end, updatedAt: at, expiresAt });
     if (end < upload.declaredSize) return { offset: end, evidenceId: null };
 
     const evidenceId = await finishEvidenceUpload({
@@ -132,11 +140,40 @@ export const receiveUploadChunk = async ({
     return { offset: end, evidenceId };
   });
 
-/** An unfinished upload past its time never becomes evidence; its staged bytes are removed. */
-export const expireUpload = async (ctx: UseCaseContext, evidence: EvidenceServices, upload: EvidenceUploadRow) => {
+/**
+ * AV-7: an unfinished upload past its time never becomes evidence. Its status and the `upload.expired` ledger entry
+ * commit together, then its staged bytes are removed (a crash in between leaves a file the expiry job sweeps later).
+ * False when the upload was no longer receiving, so it is recorded once however many callers race for it.
+ */
+export const expireUpload = async (
+  ctx: UseCaseContext,
+  evidence: EvidenceServices,
+  upload: EvidenceUploadRow,
+): Promise<boolean> => {
   evidence.hashes.forget(upload.id);
+  const now = ctx.clock.now();
+  const isExpired = await ctx.db.transaction(async (tx) => {
+    const expired = await markUploadExpired(tx, upload.id, now);
+    if (!expired) return false;
+    await appendLedgerEntry(tx, {
+      agencyId: expired.agencyId,
+      entryId: ctx.newId(),
+      // The server's own doing, not the uploader's: the same whether the job or a late request finds it.
+      actor: { userId: null, credentialNumber: null, via: 'system' },
+      occurredAt: now,
+      event: {
+        type: 'upload.expired',
+        subjectId: expired.id,
+        caseId: expired.caseId,
+        payload: { uploadId: expired.id, receivedBytes: expired.receivedBytes, declaredSize: expired.declaredSize },
+      },
+    });
+
+    return true;
+  });
   await removeStagedFile(evidence.stagingDir, upload.id);
-  await updateUpload(ctx.db, upload.id, { status: 'expired', updatedAt: ctx.clock.now() });
+
+  return isExpired;
 };
 
 /** tus termination: the uploader gives up; nothing of it is kept. */

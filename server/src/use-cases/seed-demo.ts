@@ -1,10 +1,12 @@
 import { chinaDate, type Role, type SectionKind } from '@liuhen/domain';
 import { countAgencies } from '../db/repos/agency-repo';
-import type { SystemActor, UseCaseContext } from './context';
+import { changeDevice } from './change-device';
+import type { SystemActor, UseCaseContext, UserActor } from './context';
 import { createAgency } from './create-agency';
 import { createSection } from './create-section';
 import { createUser } from './create-user';
 import { issueCredential } from './issue-credential';
+import { registerDevice } from './register-device';
 
 export const DEMO_PASSWORD = 'liuhen-demo';
 
@@ -74,6 +76,7 @@ export const seedDemo = async ({ ctx }: { ctx: UseCaseContext }): Promise<boolea
     sectionIds.set(section.kind, id);
   }
   const today = chinaDate(ctx.clock.now());
+  const userIds = new Map<string, string>();
   for (const user of DEMO_USERS) {
     const { id } = await createUser({
       ctx,
@@ -88,6 +91,7 @@ export const seedDemo = async ({ ctx }: { ctx: UseCaseContext }): Promise<boolea
         isDemo: true,
       },
     });
+    userIds.set(user.username, id);
     if (user.credential) {
       await issueCredential({
         ctx,
@@ -103,6 +107,52 @@ export const seedDemo = async ({ ctx }: { ctx: UseCaseContext }): Promise<boolea
       });
     }
   }
+  await seedDemoDevices({ ctx, agencyId: bureau.id, userIds, sectionId: sectionIds.get('enforcement')! });
 
   return true;
+};
+
+// DEV-1, DEV-2: two body cameras issued to the demo officers, so their own recordings can be filed at once.
+export const DEMO_DEVICES = [
+  { serialNumber: 'DEMO-ZFY-0001', name: '执法记录仪1号', holder: 'officer1' },
+  { serialNumber: 'DEMO-ZFY-0002', name: '执法记录仪2号', holder: 'officer2' },
+] as const;
+
+const seedDemoDevices = async ({
+  ctx,
+  agencyId,
+  userIds,
+  sectionId,
+}: {
+  ctx: UseCaseContext;
+  agencyId: string;
+  userIds: Map<string, string>;
+  sectionId: string;
+}) => {
+  const keeper = DEMO_USERS.find((u) => u.username === 'devicekeeper1')!;
+  // The register names a person for every change, so the demo's keeper does it; the session is the seed's.
+  const actor: UserActor = {
+    kind: 'user',
+    userId: userIds.get(keeper.username)!,
+    username: keeper.username,
+    displayName: keeper.displayName,
+    agencyId,
+    sectionId,
+    roles: keeper.roles,
+    credentialNumber: null,
+    sessionId: 'seed',
+  };
+  for (const device of DEMO_DEVICES) {
+    const { id } = await registerDevice({
+      ctx,
+      actor,
+      input: { kind: 'body_camera', serialNumber: device.serialNumber, model: 'DSJ-V9', name: device.name },
+    });
+    await changeDevice({
+      ctx,
+      actor,
+      deviceId: id,
+      input: { type: 'assigned', assigneeUserId: userIds.get(device.holder)! },
+    });
+  }
 };

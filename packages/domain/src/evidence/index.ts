@@ -4,3 +4,4 @@ export * from './interruption-reasons';
 export * from './continuity';
 export * from './evidence-metadata';
 export * from './retention';
+export * from './disposal';

@@ -123,14 +123,18 @@ export const insertRetention = async (tx: Tx, row: RetentionRow): Promise<void> 
   await tx.insert(evidenceRetention).values(row);
 };
 
-/** The term in force for each item: its latest (and, since terms only lengthen, longest) retention row. */
+/** The term in force for each item: its longest retention row (terms only lengthen; two rows may share an instant). */
 export const listCurrentRetention = async (db: Executor, evidenceIds: string[]): Promise<RetentionRow[]> => {
   if (evidenceIds.length === 0) return [];
   const rows = await db
     .select()
     .from(evidenceRetention)
     .where(inArray(evidenceRetention.evidenceId, evidenceIds))
-    .orderBy(asc(evidenceRetention.evidenceId), desc(evidenceRetention.at));
+    .orderBy(
+      asc(evidenceRetention.evidenceId),
+      sql`${evidenceRetention.retainUntil} desc nulls last`,
+      desc(evidenceRetention.at),
+    );
   const latest = new Map<string, RetentionRow>();
   for (const row of rows) if (!latest.has(row.evidenceId)) latest.set(row.evidenceId, row);
 
@@ -198,4 +202,23 @@ export const findEvidenceSettings = async (db: Executor, agencyId: string) => {
   const [row] = await db.select().from(agencyEvidenceSettings).where(eq(agencyEvidenceSettings.agencyId, agencyId));
 
   return row ?? null;
+};
+
+/** Settings are configuration, not records: one row per agency, each change also a ledger entry. */
+export const upsertEvidenceSettings = async (
+  tx: Tx,
+  row: typeof agencyEvidenceSettings.$inferInsert,
+): Promise<void> => {
+  await tx
+    .insert(agencyEvidenceSettings)
+    .values(row)
+    .onConflictDoUpdate({
+      target: agencyEvidenceSettings.agencyId,
+      set: {
+        avUpload: row.avUpload,
+        maxGapSeconds: row.maxGapSeconds,
+        updatedBy: row.updatedBy,
+        updatedAt: row.updatedAt,
+      },
+    });
 };
