@@ -23,6 +23,11 @@ const { values } = parseArgs({
   },
 });
 const MIB = 1024 * 1024;
+// The server as `npm start` runs it (ADR 0006): the bundle, under plain Node.
+execFileSync(process.execPath, [path.join(import.meta.dirname, '..', 'scripts', 'build-server.mjs')], {
+  stdio: 'inherit',
+});
+const BUNDLE = 'server/dist/main.mjs';
 const sizesMib = values.sizes.split(',').map(Number);
 const concurrent = Number(values.concurrent);
 const concurrentMib = Number(values['concurrent-mib']);
@@ -79,13 +84,16 @@ const startServer = async (name: string): Promise<Server> => {
   url.pathname = `/${database}`;
   const port = await freePort();
   const dataDir = path.join(root, `data-${name}`);
-  const server = startServerProcess({
-    PORT: String(port),
-    LIUHEN_DATA: dataDir,
-    DATABASE_URL: url.toString(),
-    LIUHEN_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-  });
+  const server = startServerProcess(
+    {
+      PORT: String(port),
+      LIUHEN_DATA: dataDir,
+      DATABASE_URL: url.toString(),
+      LIUHEN_DEMO: 'true',
+      LOG_LEVEL: 'warn',
+    },
+    BUNDLE,
+  );
   await waitForOutput(server, /is running/);
   const base = `http://127.0.0.1:${port}`;
   const login = await fetch(`${base}/api/auth/login`, {

@@ -13,14 +13,15 @@ export type ServerProcess = {
   stop(): Promise<number | null>;
 };
 
-/** Runs `server/src/main.ts` exactly as `npm start` does, with only the variables given (plus PATH). */
+/** Runs the server's sources (or the bundle `npm start` runs, ADR 0006) with only the variables given (plus PATH). */
 export const startServerProcess = (
   env: Record<string, string>,
   script = 'server/src/main.ts',
   args: string[] = [],
 ): ServerProcess => {
-  // One process (node with the tsx loader), so a signal reaches the server itself and not a wrapper.
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  // One process (node, with the tsx loader for sources), so a signal reaches the server itself and not a wrapper.
+  const loader = script.endsWith('.mjs') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, script, ...args], {
     cwd: ROOT,
     env: { PATH: loadTestConfig().systemPath, LOG_LEVEL: 'warn', ...env },
     stdio: ['pipe', 'pipe', 'pipe'],

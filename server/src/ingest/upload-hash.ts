@@ -78,6 +78,7 @@ const wasmHash = async (withSm3: boolean, checkpoint: HashCheckpoint | null): Pr
 };
 
 const READ_CHUNK = 4 * 1024 * 1024;
+const WORKER_IDLE_MS = 30_000;
 
 /** Hashes bytes from..to of a staged file into `hash` (recovery after a restart: only the bytes past the checkpoint). */
 const hashFileRange = async (hash: RunningHash, path: string, to: number) => {
@@ -125,8 +126,9 @@ export const createUploadHashes = (options: {
 }): UploadHashes => {
   const live = new Map<string, RunningHash>();
   const paths = new Map<string, string>();
-  const worker = new Worker(new URL('./hash-checkpoint-worker.mjs', import.meta.url));
-  worker.unref();
+  // The worker (its own V8 heap, ~10 MB) runs only while uploads are in progress, and stops a while after the last.
+  let worker: Worker | null = null;
+  let stopTimer: NodeJS.Timeout | null = null;
   let idleWaiters: (() => void)[] = [];
   let pendingAdvance = 0;
   // One save at a time per upload, newest wins: a slow database must not reorder checkpoints.
@@ -154,16 +156,34 @@ export const createUploadHashes = (options: {
       saving.delete(id);
     })();
   };
-  worker.on('message', (message: WorkerMessage) => {
+  const onMessage = (message: WorkerMessage) => {
     if (message.type === 'checkpoint') save(message.id, message.checkpoint);
     if (message.type === 'idle') {
       pendingAdvance = 0;
       const waiters = idleWaiters;
       idleWaiters = [];
       waiters.forEach((w) => w());
+      if (live.size === 0 && worker && !stopTimer) {
+        stopTimer = setTimeout(() => {
+          stopTimer = null;
+          void worker?.terminate();
+          worker = null;
+        }, WORKER_IDLE_MS);
+        stopTimer.unref();
+      }
     }
-  });
-  worker.on('error', options.onError);
+  };
+  const post = (message: unknown) => {
+    if (stopTimer) clearTimeout(stopTimer);
+    stopTimer = null;
+    if (!worker) {
+      worker = new Worker(new URL('./hash-checkpoint-worker.mjs', import.meta.url));
+      worker.unref();
+      worker.on('message', onMessage);
+      worker.on('error', options.onError);
+    }
+    worker.postMessage(message);
+  };
 
   return {
     async resume({ id, path, offset, checkpoint }) {
@@ -172,13 +192,13 @@ export const createUploadHashes = (options: {
       paths.set(id, path);
       if (offset === 0) {
         const hash = nativeHash(options.withSm3);
-        worker.postMessage({ type: 'start', id, path, withSm3: options.withSm3, checkpoint: null });
+        post({ type: 'start', id, path, withSm3: options.withSm3, checkpoint: null });
         live.set(id, hash);
 
         return hash;
       }
       // After a restart (or a lost in-memory hash): resume from the checkpoint, hash only what came after it.
-      worker.postMessage({ type: 'forget', id });
+      if (worker) post({ type: 'forget', id });
       const usable = checkpoint && checkpoint.bytes <= offset ? checkpoint : null;
       const hash = await wasmHash(options.withSm3, usable);
       await hashFileRange(hash, path, offset);
@@ -194,13 +214,13 @@ export const createUploadHashes = (options: {
         await saving.get(id)?.running;
       } else {
         pendingAdvance += 1;
-        worker.postMessage({ type: 'advance', id, toBytes: hash.bytes });
+        post({ type: 'advance', id, toBytes: hash.bytes });
       }
     },
     forget(id) {
       live.delete(id);
       paths.delete(id);
-      worker.postMessage({ type: 'forget', id });
+      if (worker) post({ type: 'forget', id });
     },
     async settled() {
       if (pendingAdvance > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
@@ -208,7 +228,9 @@ export const createUploadHashes = (options: {
     },
     async close() {
       await Promise.all([...saving.values()].map((s) => s.running));
-      await worker.terminate();
+      if (stopTimer) clearTimeout(stopTimer);
+      await worker?.terminate();
+      worker = null;
     },
   };
 };

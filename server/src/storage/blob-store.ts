@@ -2,7 +2,6 @@ import type { Clock } from '../clock';
 import type { Config } from '../config';
 import type { ByteRange } from './blob-address';
 import { openFsBlobStore } from './fs-blob-store';
-import { openS3BlobStore } from './s3-blob-store';
 
 export type BlobStat = { size: number };
 
@@ -77,8 +76,13 @@ export type S3BlobStoreOptions = {
 export type BlobStoreOptions = FsBlobStoreOptions | S3BlobStoreOptions;
 
 /** Opens the configured store; an S3 bucket without Object Lock is refused here, before the server starts. */
-export const openBlobStore = (options: BlobStoreOptions): Promise<BlobStore> =>
-  options.kind === 'fs' ? openFsBlobStore(options) : openS3BlobStore(options);
+export const openBlobStore = async (options: BlobStoreOptions): Promise<BlobStore> => {
+  if (options.kind === 'fs') return openFsBlobStore(options);
+  // The AWS SDK is loaded only by deployments that use S3.
+  const { openS3BlobStore } = await import('./s3-blob-store');
+
+  return openS3BlobStore(options);
+};
 
 /** The store the configuration names (LIUHEN_BLOB_STORE and LIUHEN_S3_*). */
 export const blobStoreOptionsFrom = (config: Pick<Config, 'storage'>): BlobStoreOptions => ({
