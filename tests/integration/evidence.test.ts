@@ -47,7 +47,7 @@ afterAll(async () => {
 });
 
 /** Files one clip through the real upload path, in one request. */
-const fileClip = async (actor: UserActor, caseId: string, recordId: string, clip: string, startedAt: string) => {
+const fileClip = async (actor: UserActor, caseId: string, recordId: string | null, clip: string, startedAt: string) => {
   const size = fs.statSync(clip).size;
   const upload = await startEvidenceUpload({
     ctx: t.ctx,
@@ -135,6 +135,36 @@ describe.skipIf(noFfmpeg !== null)('audio-video of a questioning, its gaps and t
     });
     expect((await walk.workspace()).findings.find((f) => f.ruleId === 'av-continuity')!.status).toBe('met');
     await walk.advance('report');
+  });
+
+  it('AV-4 clips filed to the stage without naming a record are one activity; their gap blocks too', async () => {
+    const { id: caseId } = await createCase({
+      ctx: t.ctx,
+      actor: team.officer1,
+      input: newCaseInput({ source: 'own_initiative' }),
+    });
+    const walk = procedureWalker(t.ctx, team, caseId);
+    await walk.advance('filing');
+    await walk.approveAll((await walk.record('filing_approval')).id);
+    await walk.advance('investigation');
+    const clips = makeClips({
+      dir,
+      startedAt: '2026-11-20T05:00:00.000Z',
+      clips: [{ seconds: 4 }, { seconds: 4, gapBeforeSeconds: 200 }],
+    });
+    t.clock.set('2026-11-20T07:00:00.000Z');
+    const ids: string[] = [];
+    for (const clip of clips) ids.push(await fileClip(team.officer1, caseId, null, clip.path, clip.startedAt));
+    const finding = (await walk.workspace()).findings.find((f) => f.ruleId === 'av-continuity')!;
+    expect(finding.status).toBe('broken');
+    expect(finding.broken[0]!.message).toContain('未关联文字记录的音像记录有 1 处中断');
+    await explainRecordingGap({
+      ctx: t.ctx,
+      actor: team.officer1,
+      evidenceId: ids[0]!,
+      input: { reason: 'storage_full', text: '存储卡已满，更换后继续录制' },
+    });
+    expect((await walk.workspace()).findings.find((f) => f.ruleId === 'av-continuity')!.status).toBe('met');
   });
 });
 

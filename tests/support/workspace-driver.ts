@@ -38,16 +38,26 @@ export const pick = async (page: Page, select: Locator, option: string, isMultip
   // A list still fading out from the previous pick would take this click.
   await page.locator(openDropdown).first().waitFor({ state: 'hidden' });
   await select.click();
-  await page
+  const item = page
     .locator(`${openDropdown} .ant-select-item-option`, {
       // From the start: 受理 must not pick 不予受理; an officer's option also shows the credential.
       hasText: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
     })
-    .first()
-    .click();
+    .first();
+  await item.click();
   // A multiple select stays open for more; Escape closes the list, not the drawer around it.
   if (isMultiple) await page.keyboard.press('Escape');
-  await page.locator(openDropdown).first().waitFor({ state: 'hidden' });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.locator(openDropdown).first().waitFor({ state: 'hidden', timeout: 3000 });
+
+      return;
+    } catch (error) {
+      // A click landing while the list still animates open is lost on a busy machine; a single select takes it again.
+      if (isMultiple || attempt === 3) throw error;
+      await item.click();
+    }
+  }
 };
 
 /**

@@ -141,9 +141,15 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
   const recordsByCase = groupBy(await listRecordsOfCases(db, caseIds), (r) => r.caseId);
   const chainsByCase = new Map(caseIds.map((id) => [id, latestVersions(recordsByCase.get(id) ?? [])]));
   // AV-2, AV-4: the audio-video filed against each record, and the interruptions in it nobody has explained.
+  const avOfCases = (await listEvidenceOfCases(db, caseIds)).filter(isAvRow);
   const avByRecord = groupBy(
-    (await listEvidenceOfCases(db, caseIds)).filter((e) => e.recordId !== null && isAvRow(e)),
+    avOfCases.filter((e) => e.recordId !== null),
     (e) => e.recordId!,
+  );
+  // Clips without a record form one activity per stage and device, as the evidence list shows them.
+  const unlinkedByCase = groupBy(
+    avOfCases.filter((e) => e.recordId === null),
+    (e) => e.caseId,
   );
   const statementsByCase = groupBy(await listGapStatementsOfCases(db, caseIds), (s) => s.caseId);
   const approvalsByRecord = groupBy(
@@ -190,6 +196,14 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
       content: row.content as Record<string, unknown>,
       approval: approval.status,
     }));
+    const unlinkedAvGaps = [
+      ...groupBy(unlinkedByCase.get(caseRow.id) ?? [], (e) => `${e.stage}|${e.deviceId ?? 'none'}`).values(),
+    ].map((clips) => ({
+      stage: clips[0]!.stage,
+      count: unexplainedGaps(
+        continuityOfClips(clips, statementsByCase.get(caseRow.id) ?? [], options.now, options.maxGapSeconds),
+      ).length,
+    }));
     const facts: CaseFacts = {
       definition,
       stage: caseRow.stage,
@@ -197,6 +211,7 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
       isMajorCase: major,
       visitedStages,
       records: recordFacts,
+      unlinkedAvGaps,
       today,
       addWorkingDays: addDays,
     };

@@ -38,6 +38,8 @@ export type CaseFacts = {
   /** Stages entered so far, in order, the current one last. */
   visitedStages: readonly string[];
   records: readonly RecordFact[];
+  /** AV-4: clips filed to a stage without naming its record, per field activity (stage and device), still cut. */
+  unlinkedAvGaps: readonly { stage: string; count: number }[];
   today: string;
   /** Working-day arithmetic on the agency's calendar (PROC-8); isCovered is false past the calendar's years. */
   addWorkingDays(date: string, days: number): { date: string; isCovered: boolean };

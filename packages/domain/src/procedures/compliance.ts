@@ -278,6 +278,14 @@ const checkItems = (facts: CaseFacts, check: RuleCheck): { missing: FindingItem[
           });
         }
       }
+      // A recording not linked to a record is still the stage's: its gaps need the same explanation.
+      for (const group of facts.unlinkedAvGaps) {
+        if (group.count > 0)
+          broken.push({
+            stage: group.stage,
+            message: `未关联文字记录的音像记录有 ${group.count} 处中断尚未说明原因`,
+          });
+      }
       break;
     case 'rights_notified':
       for (const record of records) {

@@ -105,6 +105,7 @@ const facts = (overrides: Partial<CaseFacts>): CaseFacts => ({
   isMajorCase: false,
   visitedStages: ['source', 'filing', 'investigation'],
   records: [record('filing_approval', 'filing')],
+  unlinkedAvGaps: [],
   today: '2026-11-20',
   // Weekends only, enough for these rules; calendar arithmetic is tested with the official schedule.
   addWorkingDays: (date, days) => {
@@ -169,6 +170,9 @@ describe('compliance rules, each both ways (SUP-2)', () => {
     expect(finding.status).toBe('broken');
     expect(finding.broken[0]!.message).toContain('2 处中断');
     expect(statusOf(facts({ records: [cut] }), 'av-or-reason').status).toBe('met');
+    // Clips filed to the stage without naming a record are checked too.
+    const loose = facts({ records: [filmed], unlinkedAvGaps: [{ stage: 'investigation', count: 1 }] });
+    expect(statusOf(loose, 'av-continuity').broken[0]!.message).toContain('未关联文字记录的音像记录有 1 处中断');
   });
 
   it('a signature neither given nor refused (PROC-7)', () => {
