@@ -4,7 +4,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/', 'web/dist/', 'server/dist/', 'data/', 'test-results/', 'coverage/', 'server/src/db/migrations/'] },
+  {
+    ignores: [
+      '**/node_modules/',
+      'web/dist/',
+      'server/dist/',
+      'data/',
+      'test-results/',
+      'coverage/',
+      'server/src/db/migrations/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

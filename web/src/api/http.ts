@@ -47,20 +47,32 @@ const fallbackMessage = (status: number): string => {
   return `请求失败（${status}）`;
 };
 
-const toApiError = async (response: Response): Promise<ApiError> => {
+/** The error of a response already read as text (an upload's XMLHttpRequest gives no Response to parse). */
+export const apiErrorOf = (status: number, text: string): ApiError => {
   let body: unknown = null;
   try {
-    body = await response.json();
+    body = JSON.parse(text);
   } catch {
     body = null;
   }
   if (isRecord(body) && typeof body.code === 'string') {
-    const message = typeof body.message === 'string' && body.message ? body.message : fallbackMessage(response.status);
+    const message = typeof body.message === 'string' && body.message ? body.message : fallbackMessage(status);
 
-    return new ApiError(response.status, body.code, message, body.details);
+    return new ApiError(status, body.code, message, body.details);
   }
 
-  return new ApiError(response.status, `HTTP_${response.status}`, fallbackMessage(response.status));
+  return new ApiError(status, `HTTP_${status}`, fallbackMessage(status));
+};
+
+const toApiError = async (response: Response): Promise<ApiError> => {
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    text = '';
+  }
+
+  return apiErrorOf(response.status, text);
 };
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -15,6 +15,9 @@ export const queryKeys = {
   people: ['people'] as const,
   ledgerIntegrity: ['ledger', 'integrity'] as const,
   ledgerEntryProof: (code: string, seq: number) => ['ledger', 'entry-proof', code, seq] as const,
+  evidenceCatalog: ['evidence', 'catalog'] as const,
+  caseEvidence: (caseId: string) => ['evidence', 'case', caseId] as const,
+  caseUploads: (caseId: string) => ['evidence', 'uploads', caseId] as const,
 };
 
 /** Keys that survive a change of user: everything else belongs to the signed-in account. */

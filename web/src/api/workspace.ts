@@ -13,13 +13,14 @@ import type {
 
 const casePath = (caseId: string): string => `/api/cases/${encodeURIComponent(caseId)}`;
 
-export const useCaseWorkspace = (caseId: string) =>
+/** `isFresh: false` for a second reader on the same page: it takes what the panels loaded instead of reading again. */
+export const useCaseWorkspace = (caseId: string, { isFresh = true }: { isFresh?: boolean } = {}) =>
   useQuery({
     queryKey: queryKeys.caseWorkspace(caseId),
     queryFn: () => request<CaseWorkspace>('GET', `${casePath(caseId)}/workspace`),
     // Deadlines and compliance depend on today and on others' approvals: read afresh on each opening.
-    staleTime: 0,
-    refetchOnMount: 'always',
+    staleTime: isFresh ? 0 : Number.POSITIVE_INFINITY,
+    refetchOnMount: isFresh ? 'always' : false,
   });
 
 /**

@@ -1,4 +1,5 @@
 import {
+  AuditOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   FileAddOutlined,
@@ -16,6 +17,7 @@ import { errorMessageOf } from '../api/http';
 import { queryKeys } from '../api/query-keys';
 import type { MyWork } from '../api/workspace-types';
 import { deviceAccessOf } from '../features/devices/device-access';
+import { evidenceOversightAccessOf } from '../features/evidence-oversight/oversight-access';
 import { FullPageSpin } from '../components/full-page-spin';
 import { RoleTags } from '../components/role-tags';
 import { useCurrentUser } from './current-user';
@@ -27,6 +29,7 @@ const selectedMenuKey = (pathname: string): string => {
   if (pathname.startsWith('/calendar')) return '/calendar';
   if (pathname.startsWith('/people')) return '/people';
   if (pathname.startsWith('/devices')) return '/devices';
+  if (pathname.startsWith('/evidence')) return '/evidence';
   if (pathname.startsWith('/integrity')) return '/integrity';
 
   return '';
@@ -76,6 +79,11 @@ export const AppLayout = () => {
       key: '/devices',
       icon: <VideoCameraOutlined />,
       label: <Link to="/devices">设备管理</Link>,
+    },
+    evidenceOversightAccessOf(me).canView && {
+      key: '/evidence',
+      icon: <AuditOutlined />,
+      label: <Link to="/evidence">证据监督</Link>,
     },
     me.permissions.canInspectLedger && {
       key: '/integrity',

@@ -21,3 +21,6 @@ export const CalendarPage = lazy(() =>
 export const DevicesPage = lazy(() =>
   import('../pages/devices/devices-page').then((m) => ({ default: m.DevicesPage })),
 );
+export const EvidenceOversightPage = lazy(() =>
+  import('../pages/evidence-oversight/evidence-oversight-page').then((m) => ({ default: m.EvidenceOversightPage })),
+);

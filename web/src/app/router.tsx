@@ -7,6 +7,7 @@ import {
   CaseDetailPage,
   CaseListPage,
   DevicesPage,
+  EvidenceOversightPage,
   IntegrityPage,
   MyWorkPage,
   NewCasePage,
@@ -69,6 +70,8 @@ export const router = createBrowserRouter([
           },
           // DEV-1: device keepers read no cases, so the page decides who sees it (features/devices/device-access).
           { path: 'devices', element: <DevicesPage /> },
+          // AV-6, RET-2: the tabs depend on four permissions, so the page decides (features/evidence-oversight).
+          { path: 'evidence', element: <EvidenceOversightPage /> },
           {
             path: 'people',
             element: (

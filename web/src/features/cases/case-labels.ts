@@ -50,6 +50,10 @@ export const TIMELINE_TYPE_LABELS: Record<string, string> = {
   'record.corrected': '更正记录',
   'approval.decided': '审批签署',
   'case.stage_changed': '环节变更',
+  'evidence.added': '上传证据',
+  'evidence.accessed': '查看或下载证据',
+  'evidence.gap_explained': '说明音像记录中断',
+  'evidence.retention_set': '确定证据保存期限',
 };
 
 export const VIA_LABELS: Record<string, string> = {

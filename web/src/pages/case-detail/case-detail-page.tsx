@@ -17,6 +17,8 @@ import { findDefinition, sourceName, stageName } from '../../features/procedures
 import { formatDateTime } from '../../features/time/date-format';
 import { CaseTimeline } from './case-timeline';
 import { CaseWorkspacePanels } from './case-workspace';
+import { EvidenceCard } from './evidence-card';
+import { useUploadQueue } from './use-upload-queue';
 
 const orDash = (value: string | null | undefined): string => (value ? value : '—');
 
@@ -88,6 +90,8 @@ export const CaseDetailPage = () => {
   const { id = '' } = useParams();
   const { data: detail, error, isPending, refetch } = useCaseDetail(id);
   const { data: catalog } = useProcedureCatalog();
+  // Here, not in the evidence card: files keep going while the panels around them reload or remount.
+  const uploads = useUploadQueue(id);
 
   if (isPending) {
     return (
@@ -112,7 +116,11 @@ export const CaseDetailPage = () => {
           {procedureWording(detail.procedure).party}：{detail.party.name}
         </Typography.Text>
       </Flex>
-      <CaseWorkspacePanels caseId={detail.id} detail={detail} />
+      <CaseWorkspacePanels
+        caseId={detail.id}
+        detail={detail}
+        evidence={<EvidenceCard caseId={detail.id} detail={detail} uploads={uploads} />}
+      />
       <Card title="案件信息">
         <Descriptions bordered size="small" column={DESCRIPTION_COLUMNS} items={caseItems(detail, definition)} />
       </Card>

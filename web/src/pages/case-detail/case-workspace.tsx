@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Col, Flex, Row, Skeleton, Tag, Tooltip, Typography } from 'antd';
-import { useState } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { errorMessageOf } from '../../api/http';
 import { useProcedureCatalog } from '../../api/procedures';
 import { useCaseWorkspace } from '../../api/workspace';
@@ -25,10 +25,18 @@ const findRecord = (workspace: CaseWorkspace | undefined, id: string | null): Ca
       workspace?.records.find((r) => r.versions.some((v) => v.id === id)) ??
       null);
 
-type Props = { caseId: string; detail: CaseDetail };
+type Props = {
+  caseId: string;
+  detail: CaseDetail;
+  /**
+   * Shown after the records, before the compliance panel that judges them (the evidence card); keyed, so it stays
+   * mounted while the panels around it load or fail.
+   */
+  evidence?: ReactNode;
+};
 
 /** PROC-1..8, SUP-2: where the case stands, what to make next, its records, rules and deadlines. */
-export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
+export const CaseWorkspacePanels = ({ caseId, detail, evidence = null }: Props) => {
   const me = useCurrentUser();
   const { data: workspace, error, isPending, refetch, isFetching } = useCaseWorkspace(caseId);
   const catalogQuery = useProcedureCatalog();
@@ -40,30 +48,36 @@ export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
 
   if (isPending || catalogQuery.isPending) {
     return (
-      <Card>
-        <Skeleton active paragraph={{ rows: 6 }} />
-      </Card>
+      <>
+        <Card>
+          <Skeleton active paragraph={{ rows: 6 }} />
+        </Card>
+        <Fragment key="evidence">{evidence}</Fragment>
+      </>
     );
   }
   if (error || catalogQuery.error || !workspace || !catalog) {
     return (
-      <Alert
-        type="error"
-        showIcon
-        title={`无法加载案件办理信息：${errorMessageOf(error ?? catalogQuery.error)}`}
-        action={
-          <Button
-            size="small"
-            loading={isFetching}
-            onClick={() => {
-              void refetch();
-              void catalogQuery.refetch();
-            }}
-          >
-            重试
-          </Button>
-        }
-      />
+      <>
+        <Alert
+          type="error"
+          showIcon
+          title={`无法加载案件办理信息：${errorMessageOf(error ?? catalogQuery.error)}`}
+          action={
+            <Button
+              size="small"
+              loading={isFetching}
+              onClick={() => {
+                void refetch();
+                void catalogQuery.refetch();
+              }}
+            >
+              重试
+            </Button>
+          }
+        />
+        <Fragment key="evidence">{evidence}</Fragment>
+      </>
     );
   }
 
@@ -153,6 +167,7 @@ export const CaseWorkspacePanels = ({ caseId, detail }: Props) => {
           <DeadlinePanel deadlines={workspace.deadlines} uncoveredCalendarYear={workspace.uncoveredCalendarYear} />
         </Col>
       </Row>
+      <Fragment key="evidence">{evidence}</Fragment>
       <CompliancePanel findings={workspace.compliance} stageNameOf={stageNameOf} onOpenRecord={openRecord} />
       <RecordFormDrawer
         caseId={caseId}

@@ -206,8 +206,8 @@ export const WitnessFields = ({ isRequired }: { isRequired: boolean }) => (
 );
 
 /**
- * AV-2: until the evidence module takes the files, a written statement stands in for the recording. `condition`
- * says why a conditional requirement applies (送达方式为留置送达或公告送达时).
+ * AV-2: the recording is filed as evidence linked to the record; a written statement stands in for it where none was
+ * made. `condition` says why a conditional requirement applies (送达方式为留置送达或公告送达时).
  */
 export const AvReasonField = ({ level, condition }: { level: AvLevel; condition: string | null }) => (
   <>
@@ -217,7 +217,7 @@ export const AvReasonField = ({ level, condition }: { level: AvLevel; condition:
       style={{ marginBottom: 12 }}
       data-testid="av-hint"
       title={`${condition ?? '本环节'}应${level === 'full_length' ? '全程' : '同步'}音像记录`}
-      description="音像记录文件上传将在证据模块提供。目前请填写书面说明：音像记录的设备编号、保存位置，或未能音像记录的原因；未填写的，合规检查将提示缺失。"
+      description="保存本记录后，请在「音像记录与证据」中上传音像文件并关联本记录；未能音像记录的，请在此写明原因。既无音像文件也无书面说明的，合规检查将提示缺失。"
     />
     <Form.Item label="音像记录书面说明" name="avReason">
       <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 2, maxRows: 6 }} />
