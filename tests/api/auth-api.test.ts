@@ -57,6 +57,12 @@ describe('POST /api/auth/login (SEC-1)', () => {
       canDownloadEvidence: false,
       canManageDevices: false,
       canCheckDevices: true,
+      canAuditEvidence: false,
+      canDisposeEvidence: false,
+      // 王明 is also a lead officer (承办人), who records the facts that lengthen retention.
+      canManageRetention: true,
+      canManageLegalHolds: false,
+      canConfigureEvidence: false,
     });
     expect(user.credentials[0]).toMatchObject({ number: '99010026001', isValid: true });
     expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash/);

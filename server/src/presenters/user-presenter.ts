@@ -34,6 +34,11 @@ export const presentMe = (actor: UserActor, profile: Awaited<ReturnType<typeof g
     canDownloadEvidence: can(actor, 'evidence.download'),
     canManageDevices: can(actor, 'device.manage'),
     canCheckDevices: can(actor, 'device.check'),
+    canAuditEvidence: can(actor, 'evidence.audit'),
+    canDisposeEvidence: can(actor, 'evidence.dispose'),
+    canManageRetention: can(actor, 'retention.manage'),
+    canManageLegalHolds: can(actor, 'legal_hold.manage'),
+    canConfigureEvidence: can(actor, 'evidence.configure'),
   },
 });
 

@@ -51,6 +51,11 @@ export type Me = {
     canDownloadEvidence?: boolean;
     canManageDevices?: boolean;
     canCheckDevices?: boolean;
+    canAuditEvidence?: boolean;
+    canDisposeEvidence?: boolean;
+    canManageRetention?: boolean;
+    canManageLegalHolds?: boolean;
+    canConfigureEvidence?: boolean;
   };
 };
 

@@ -1,25 +1,4 @@
-import type { Me, Role } from '../../api/types';
-
-/** Flags a newer /api/auth/me may carry; until it does, the roles stand in for them. */
-type OversightPermissions = {
-  canAuditEvidence?: boolean;
-  canDisposeEvidence?: boolean;
-  canManageRetention?: boolean;
-  canConfigureEvidence?: boolean;
-};
-
-// Mirrors 'evidence.audit', 'evidence.dispose', 'retention.manage' and 'evidence.configure' of
-// server/src/policies/permissions.ts; the server decides every request.
-export const AUDIT_ROLES: readonly Role[] = ['supervisor', 'agency_head', 'archivist', 'section_head'];
-export const DISPOSE_ROLES: readonly Role[] = ['agency_head'];
-export const RETENTION_ROLES: readonly Role[] = [
-  'archivist',
-  'agency_head',
-  'legal_reviewer',
-  'lead_officer',
-  'section_head',
-];
-export const CONFIGURE_ROLES: readonly Role[] = ['agency_head', 'system_admin'];
+import type { Me } from '../../api/types';
 
 export const OVERSIGHT_TABS = ['late', 'fixity', 'disposal', 'preview', 'settings'] as const;
 export type OversightTab = (typeof OVERSIGHT_TABS)[number];
@@ -47,19 +26,17 @@ export type OversightAccess = {
   tabs: OversightTab[];
 };
 
-const hasAny = (roles: readonly Role[], allowed: readonly Role[]): boolean => roles.some((r) => allowed.includes(r));
-
 /**
  * Who sees 证据监督 and which of its tabs: supervisors and the heads see late uploads and fixity; the agency head and
  * those who manage retention see the disposal queue and preview; the settings are shown read-only to everyone on the
  * page and are editable by the agency head and the system administrator.
  */
-export const evidenceOversightAccessOf = (me: Pick<Me, 'roles' | 'permissions'>): OversightAccess => {
-  const flags = me.permissions as Me['permissions'] & OversightPermissions;
-  const canAudit = flags.canAuditEvidence ?? hasAny(me.roles, AUDIT_ROLES);
-  const canDispose = flags.canDisposeEvidence ?? hasAny(me.roles, DISPOSE_ROLES);
-  const canManageRetention = flags.canManageRetention ?? hasAny(me.roles, RETENTION_ROLES);
-  const canConfigure = flags.canConfigureEvidence ?? hasAny(me.roles, CONFIGURE_ROLES);
+export const evidenceOversightAccessOf = (me: Pick<Me, 'permissions'>): OversightAccess => {
+  // The server's permission table decides (GET /api/auth/me); a flag it leaves out means no.
+  const canAudit = me.permissions.canAuditEvidence === true;
+  const canDispose = me.permissions.canDisposeEvidence === true;
+  const canManageRetention = me.permissions.canManageRetention === true;
+  const canConfigure = me.permissions.canConfigureEvidence === true;
   const canView = canAudit || canDispose || canManageRetention || canConfigure;
   // The disposal list also needs case content (server: case.read); the administrator triad reads none.
   const canSeeDisposal = (canDispose || canManageRetention) && me.permissions.canReadCases;
