@@ -45,6 +45,11 @@ export const MeSchema = Type.Object({
     canDownloadEvidence: Type.Boolean(),
     canManageDevices: Type.Boolean(),
     canCheckDevices: Type.Boolean(),
+    canAuditEvidence: Type.Boolean(),
+    canDisposeEvidence: Type.Boolean(),
+    canManageRetention: Type.Boolean(),
+    canManageLegalHolds: Type.Boolean(),
+    canConfigureEvidence: Type.Boolean(),
   }),
 });
 
