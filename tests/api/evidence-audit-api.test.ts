@@ -219,4 +219,16 @@ describe('an expired upload is gone (AV-7)', () => {
     expect(rest.statusCode).toBe(410);
     expect(rest.json()).toMatchObject({ code: 'UPLOAD_GONE', message: '上传任务已结束、已取消或已过期，请重新上传' });
   });
+
+  it('answers HEAD with 410 past the expiry even before the job has run, and records the expiry once', async () => {
+    const bytes = photo(9100);
+    const url = await startUpload(await t.login('officer1'), bytes.length);
+    expect((await patch(await t.login('officer1'), url, 0, bytes.subarray(0, 4000))).statusCode).toBe(204);
+    t.clock.advance(73 * 3_600_000);
+    const officer = await t.login('officer1');
+    const head = await t.app.inject({ method: 'HEAD', url, headers: { cookie: officer, 'tus-resumable': '1.0.0' } });
+    expect(head.statusCode).toBe(410);
+    // Found by the HEAD already: the job has nothing left to expire.
+    expect((await expireUploads({ ctx: t.ctx, evidence: t.evidence })).expired).toHaveLength(0);
+  });
 });

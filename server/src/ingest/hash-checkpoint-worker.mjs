@@ -86,14 +86,17 @@ const run = async () => {
     }
   } finally {
     isRunning = false;
-    parentPort.postMessage({ type: 'idle' });
+    // The sequence number says which messages this idle covers: an idle that predates an 'advance' settles nothing.
+    parentPort.postMessage({ type: 'idle', seq: appliedSeq });
   }
 };
 
 // Messages are applied in order: an 'advance' must not overtake the 'start' still creating its hashers.
 let applied = Promise.resolve();
+let appliedSeq = 0;
 parentPort.on('message', (message) => {
   applied = applied.then(async () => {
+    appliedSeq = message.seq;
     if (message.type === 'start') await start(message);
     else if (message.type === 'advance') {
       const upload = uploads.get(message.id);

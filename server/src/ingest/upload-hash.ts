@@ -98,7 +98,7 @@ const hashFileRange = async (hash: RunningHash, path: string, to: number) => {
 type WorkerMessage =
   | { type: 'checkpoint'; id: string; checkpoint: HashCheckpoint }
   | { type: 'dropped'; id: string; reason: string }
-  | { type: 'idle' };
+  | { type: 'idle'; seq: number };
 
 export type UploadHashes = {
   /**
@@ -130,7 +130,9 @@ export const createUploadHashes = (options: {
   let worker: Worker | null = null;
   let stopTimer: NodeJS.Timeout | null = null;
   let idleWaiters: (() => void)[] = [];
-  let pendingAdvance = 0;
+  // Messages are numbered; the worker's idle names the last one it had applied, so settling waits for all of them.
+  let postedSeq = 0;
+  let appliedSeq = 0;
   // One save at a time per upload, newest wins: a slow database must not reorder checkpoints.
   const saving = new Map<string, { running: Promise<void>; next: HashCheckpoint | null }>();
   const save = (id: string, checkpoint: HashCheckpoint) => {
@@ -159,7 +161,8 @@ export const createUploadHashes = (options: {
   const onMessage = (message: WorkerMessage) => {
     if (message.type === 'checkpoint') save(message.id, message.checkpoint);
     if (message.type === 'idle') {
-      pendingAdvance = 0;
+      appliedSeq = Math.max(appliedSeq, message.seq);
+      if (appliedSeq < postedSeq) return;
       const waiters = idleWaiters;
       idleWaiters = [];
       waiters.forEach((w) => w());
@@ -173,7 +176,7 @@ export const createUploadHashes = (options: {
       }
     }
   };
-  const post = (message: unknown) => {
+  const post = (message: Record<string, unknown>) => {
     if (stopTimer) clearTimeout(stopTimer);
     stopTimer = null;
     if (!worker) {
@@ -182,7 +185,8 @@ export const createUploadHashes = (options: {
       worker.on('message', onMessage);
       worker.on('error', options.onError);
     }
-    worker.postMessage(message);
+    postedSeq += 1;
+    worker.postMessage({ ...message, seq: postedSeq });
   };
 
   return {
@@ -213,7 +217,6 @@ export const createUploadHashes = (options: {
         save(id, checkpoint);
         await saving.get(id)?.running;
       } else {
-        pendingAdvance += 1;
         post({ type: 'advance', id, toBytes: hash.bytes });
       }
     },
@@ -223,7 +226,7 @@ export const createUploadHashes = (options: {
       if (worker) post({ type: 'forget', id });
     },
     async settled() {
-      if (pendingAdvance > 0) await new Promise<void>((resolve) => idleWaiters.push(resolve));
+      if (worker && appliedSeq < postedSeq) await new Promise<void>((resolve) => idleWaiters.push(resolve));
       await Promise.all([...saving.values()].map((s) => s.running));
     },
     async close() {

@@ -7,7 +7,12 @@ import { errorResponses } from '../http/schemas';
 import type { EvidenceServices } from '../ingest/evidence-services';
 import { parseChecksum, parseOffset, parseRange, TUS_EXTENSIONS, TUS_VERSION } from '../ingest/tus-headers';
 import type { UseCaseContext } from '../use-cases/context';
-import { cancelUpload, listMyUnfinishedUploads, openUpload, receiveUploadChunk } from '../use-cases/receive-upload';
+import {
+  cancelUpload,
+  listMyUnfinishedUploads,
+  readUploadOffset,
+  receiveUploadChunk,
+} from '../use-cases/receive-upload';
 import { startEvidenceUpload } from '../use-cases/start-evidence-upload';
 import { explainRecordingGap, listCaseEvidence, openEvidenceContent } from '../use-cases/case-evidence';
 import { presentCaseEvidence, presentEvidenceCatalog } from '../presenters/evidence-presenter';
@@ -145,10 +150,7 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.head('/uploads/:id', { schema: { params: UploadParams, hide: true } }, async (request, reply) => {
-    const upload = await openUpload(ctx, actorOf(request), request.params.id);
-    if (upload.status !== 'receiving' && upload.status !== 'finished') {
-      throw new DomainError('UPLOAD_GONE', { id: upload.id, status: upload.status });
-    }
+    const upload = await readUploadOffset({ ctx, evidence, actor: actorOf(request), uploadId: request.params.id });
 
     return tusHeaders(reply)
       .header('Upload-Offset', String(upload.receivedBytes))

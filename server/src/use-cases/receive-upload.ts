@@ -36,6 +36,33 @@ export const openUpload = async (ctx: UseCaseContext, actor: UserActor, id: stri
   return upload;
 };
 
+/**
+ * AV-7 (tus HEAD): where to resume. Read under the upload's lock, so a request still draining after its client went
+ * away has written its bytes first; an upload past its time is expired here rather than offered for resumption.
+ */
+export const readUploadOffset = async ({
+  ctx,
+  evidence,
+  actor,
+  uploadId,
+}: {
+  ctx: UseCaseContext;
+  evidence: EvidenceServices;
+  actor: UserActor;
+  uploadId: string;
+}): Promise<EvidenceUploadRow> =>
+  exclusive(uploadId, async () => {
+    const upload = await openUpload(ctx, actor, uploadId);
+    if (upload.status === 'receiving' && upload.expiresAt.getTime() <= ctx.clock.now().getTime()) {
+      await expireUpload(ctx, evidence, upload);
+      throw new DomainError('UPLOAD_GONE', { id: uploadId, status: 'expired' });
+    }
+    if (upload.status !== 'receiving' && upload.status !== 'finished')
+      throw new DomainError('UPLOAD_GONE', { id: upload.id, status: upload.status });
+
+    return upload;
+  });
+
 const refuse = async (
   ctx: UseCaseContext,
   evidence: EvidenceServices,
