@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { evidenceOversightKeys } from './evidence-oversight';
 import { request } from './http';
 import type { Citation } from './procedure-types';
 import { queryKeys } from './query-keys';
@@ -82,9 +83,14 @@ export type EvidenceItem = {
   /** RET-2: where the original stands on the one disposal path; absent from servers before it. */
   disposal?: {
     status: 'kept' | 'pending' | 'disposed' | (string & {});
+    requestId?: string | null;
     reason: string | null;
     requestedAt: string | null;
     decidedAt: string | null;
+    /** Why a disposal cannot be asked for now (term running, held, pending…); empty when it can. */
+    blockers?: { id: string; name: string }[];
+    /** The signed-in user may ask for this original's disposal now. */
+    canRequest?: boolean;
   };
   /** Null once the original has been disposed of: its description and history stay, its bytes are gone. */
   contentUrl: string | null;
@@ -101,13 +107,53 @@ export type GapStatement = {
   createdAt: string;
 };
 
-/** GET /api/cases/:id/evidence. */
+/** RET-2: a legal hold on the whole case (evidenceId null) or on one original. */
+export type LegalHold = {
+  id: string;
+  evidenceId: string | null;
+  reason: string;
+  placedBy?: ActorRef;
+  placedAt: string;
+};
+
+export type ReleasedHold = LegalHold & { releaseReason: string; releasedBy: ActorRef; releasedAt: string };
+
+/** RET-1: a fact that lengthens retention; derived ones (a major case) are known from the case's records. */
+export type RecordedRetentionFact = {
+  id: string | null;
+  fact: string;
+  name: string;
+  note: string | null;
+  createdBy: ActorRef | null;
+  createdAt: string | null;
+  isDerived: boolean;
+};
+
+/** GET /api/cases/:id/evidence. Retention fields are absent from servers before RET-1/RET-2. */
 export type CaseEvidence = {
   items: EvidenceItem[];
   gapStatements: GapStatement[];
-  holds: { id: string; evidenceId: string | null; reason: string; placedAt: string }[];
+  holds: LegalHold[];
+  releasedHolds?: ReleasedHold[];
+  retentionFacts?: RecordedRetentionFact[];
   canDownload: boolean;
+  canManageRetention?: boolean;
+  canManageHolds?: boolean;
 };
+
+/** RET-1: one original whose term a fact lengthens. */
+export type RetentionUpgrade = {
+  evidenceId: string;
+  filename: string;
+  from: string | null;
+  to: string;
+  retentionClass: string;
+  reasons: { id: string; name: string }[];
+};
+
+export type RetentionFactResult = { factId: string | null; upgrades: RetentionUpgrade[] };
+
+export type RetentionFactRequest = { fact: string; note?: string };
 
 /** POST /api/cases/:id/evidence/uploads: what is said about one file before its bytes are sent (AV-3). */
 export type StartUploadRequest = {
@@ -201,5 +247,72 @@ export const useExplainGap = (caseId: string) => {
     mutationFn: ({ evidenceId, body }: { evidenceId: string; body: GapStatementRequest }) =>
       request<{ id: string }>('POST', `/api/evidence/${encodeURIComponent(evidenceId)}/gap-statements`, body),
     onSuccess: () => refreshCaseEvidence(queryClient, caseId),
+  });
+};
+
+/** RET-1: what recording `fact` would change, without storing anything (?preview=true). */
+export const previewRetentionFact = (caseId: string, body: RetentionFactRequest): Promise<RetentionFactResult> =>
+  request<RetentionFactResult>('POST', `${casePath(caseId)}/retention-facts?preview=true`, body);
+
+/** The case's evidence and the agency's disposal queue both show holds, terms and requests. */
+const refreshRetention = (queryClient: QueryClient, caseId: string): Promise<unknown> =>
+  Promise.all([
+    refreshCaseEvidence(queryClient, caseId),
+    queryClient.invalidateQueries({ queryKey: evidenceOversightKeys.all }),
+  ]);
+
+/** RET-1: records a fact that lengthens the case's retention terms. */
+export const useRecordRetentionFact = (caseId: string) => {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (body: RetentionFactRequest) =>
+      request<RetentionFactResult>('POST', `${casePath(caseId)}/retention-facts`, body),
+    onSuccess: () => refreshRetention(queryClient, caseId),
+  });
+};
+
+/** RET-2: a legal hold on the whole case, or on one original when evidenceId is given. */
+export const usePlaceLegalHold = (caseId: string) => {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: (body: { reason: string; evidenceId?: string }) =>
+      request<{ id: string; evidenceId: string | null; placedAt: string }>(
+        'POST',
+        `${casePath(caseId)}/legal-holds`,
+        body,
+      ),
+    onSuccess: () => refreshRetention(queryClient, caseId),
+  });
+};
+
+/** RET-2: releases a hold, with its own reason. */
+export const useReleaseLegalHold = (caseId: string) => {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: ({ holdId, reason }: { holdId: string; reason: string }) =>
+      request<{ holdId: string; releasedAt: string }>(
+        'POST',
+        `/api/legal-holds/${encodeURIComponent(holdId)}/release`,
+        { reason },
+      ),
+    onSuccess: () => refreshRetention(queryClient, caseId),
+  });
+};
+
+/** RET-2: asks the agency head to approve disposing of one original whose term has run. */
+export const useRequestDisposal = (caseId: string) => {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: ({ evidenceId, reason }: { evidenceId: string; reason: string }) =>
+      request<{ requestId: string; requestedAt: string }>(
+        'POST',
+        `/api/evidence/${encodeURIComponent(evidenceId)}/disposal-requests`,
+        { reason },
+      ),
+    onSuccess: () => refreshRetention(queryClient, caseId),
   });
 };

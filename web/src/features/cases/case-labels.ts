@@ -54,6 +54,12 @@ export const TIMELINE_TYPE_LABELS: Record<string, string> = {
   'evidence.accessed': '查看或下载证据',
   'evidence.gap_explained': '说明音像记录中断',
   'evidence.retention_set': '确定证据保存期限',
+  'retention.fact_recorded': '登记延长保存事由',
+  'legal_hold.placed': '采取保全',
+  'legal_hold.released': '解除保全',
+  'evidence.disposal_requested': '申请销毁证据',
+  'evidence.disposal_decided': '审批销毁申请',
+  'evidence.disposed': '销毁证据原件',
 };
 
 export const VIA_LABELS: Record<string, string> = {

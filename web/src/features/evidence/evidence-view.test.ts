@@ -97,7 +97,7 @@ describe('evidence display (AV-1, AV-3, AV-7)', () => {
     expect(disposalTag({ disposal: { status: 'kept', reason: null, requestedAt: null, decidedAt: null } })).toBeNull();
     expect(
       disposalTag({ disposal: { status: 'pending', reason: '期限届满', requestedAt: null, decidedAt: null } }),
-    ).toMatchObject({ label: '销毁待审批', tip: '期限届满' });
+    ).toMatchObject({ label: '待审批销毁', tip: '期限届满' });
     expect(
       disposalTag({
         disposal: { status: 'disposed', reason: '期限届满', requestedAt: null, decidedAt: '2027-06-01T02:00:00.000Z' },

@@ -103,7 +103,7 @@ export const disposalTag = (item: Pick<EvidenceItem, 'disposal'>): TagView | nul
         tip: `保存期限届满后经审批销毁${item.disposal.decidedAt ? `（${formatChinaDateTime(item.disposal.decidedAt)}）` : ''}，描述信息与全过程记录保留`,
       };
     case 'pending':
-      return { label: '销毁待审批', color: 'orange', tip: item.disposal.reason };
+      return { label: '待审批销毁', color: 'orange', tip: item.disposal.reason };
     default:
       return null;
   }

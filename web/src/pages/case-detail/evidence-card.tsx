@@ -10,9 +10,11 @@ import type { CaseDetail } from '../../api/types';
 import { useCaseWorkspace } from '../../api/workspace';
 import { useCurrentUser } from '../../app/current-user';
 import { caseFindings, isUnexplainedGap } from '../../features/evidence/evidence-view';
+import { isRetentionSectionShown, retentionAccess } from '../../features/evidence/retention-actions';
 import { findDefinition, stageName } from '../../features/procedures/catalog-lookup';
 import { EvidenceContinuity } from './evidence-continuity';
 import { EvidenceDetailDrawer } from './evidence-detail-drawer';
+import { DisposalRequestModal, EvidenceRetention } from './evidence-retention';
 import { EvidenceTable } from './evidence-table';
 import { EvidenceUploadDrawer } from './evidence-upload-drawer';
 import { UploadTaskList } from './upload-task-list';
@@ -33,6 +35,7 @@ export const EvidenceCard = ({ caseId, detail, uploads: queue }: Props) => {
   const unfinished = useUnfinishedUploads(caseId, canUpload);
   const [isUploadOpen, setIsUploadOpen] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [disposingId, setDisposingId] = useState<string | null>(null);
 
   const title = (
     <Flex align="center" gap={8}>
@@ -78,6 +81,8 @@ export const EvidenceCard = ({ caseId, detail, uploads: queue }: Props) => {
   const isTerminal = workspace.data?.stage.isTerminal === true;
   const unexplained = caseFindings(evidence.data.items).filter(isUnexplainedGap).length;
   const openItem = evidence.data.items.find((i) => i.id === openId) ?? null;
+  const disposingItem = evidence.data.items.find((i) => i.id === disposingId) ?? null;
+  const access = retentionAccess(evidence.data, me.permissions);
   const uploadButton = (
     <Button
       type="primary"
@@ -169,8 +174,18 @@ export const EvidenceCard = ({ caseId, detail, uploads: queue }: Props) => {
             stageNameOf={stageNameOf}
             canDownload={canDownload && evidence.data.canDownload}
             onOpen={(item) => setOpenId(item.id)}
+            access={access}
+            onRequestDisposal={(item) => setDisposingId(item.id)}
           />
         )}
+        {isRetentionSectionShown(evidence.data, access) ? (
+          <EvidenceRetention
+            caseId={caseId}
+            evidence={evidence.data}
+            facts={catalog.data.retentionFacts ?? []}
+            access={access}
+          />
+        ) : null}
       </Flex>
       {canUpload && workspace.data ? (
         <EvidenceUploadDrawer
@@ -194,7 +209,12 @@ export const EvidenceCard = ({ caseId, detail, uploads: queue }: Props) => {
         stageNameOf={stageNameOf}
         recordNameOf={recordNameOf}
         onClose={() => setOpenId(null)}
+        access={access}
+        onRequestDisposal={(item) => setDisposingId(item.id)}
       />
+      {disposingItem ? (
+        <DisposalRequestModal caseId={caseId} item={disposingItem} onClose={() => setDisposingId(null)} />
+      ) : null}
     </Card>
   );
 };

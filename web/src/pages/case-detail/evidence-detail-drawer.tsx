@@ -1,4 +1,4 @@
-import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Drawer, Flex, Tag, Typography, type DescriptionsProps } from 'antd';
 import { useState } from 'react';
 import type { EvidenceCatalog, EvidenceItem } from '../../api/evidence';
@@ -14,6 +14,11 @@ import {
   retentionText,
   uploadDeadlineView,
 } from '../../features/evidence/evidence-view';
+import {
+  disposalBlockedText,
+  itemRetentionActions,
+  type RetentionAccess,
+} from '../../features/evidence/retention-actions';
 import { formatChinaDateTime } from '../../features/time/china-time';
 import { HashText } from './evidence-table';
 
@@ -191,6 +196,16 @@ const itemsOf = (
               已冻结，不得销毁
             </Tag>
           ) : null}
+          {disposalTag(item) ? (
+            <Tag color={disposalTag(item)!.color} style={{ marginInlineStart: 8 }} data-testid="detail-disposal">
+              {disposalTag(item)!.label}
+            </Tag>
+          ) : null}
+          {disposalBlockedText(item) && item.disposal?.status === 'kept' ? (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {disposalBlockedText(item)}
+            </Typography.Text>
+          ) : null}
         </>
       ),
     },
@@ -220,10 +235,21 @@ type Props = {
   stageNameOf: (stageId: string) => string;
   recordNameOf: (recordId: string) => string | null;
   onClose: () => void;
+  access?: RetentionAccess;
+  onRequestDisposal?: (item: EvidenceItem) => void;
 };
 
 /** ACCESS-4: one original, played from the server, with all that was stated and checked about it. */
-export const EvidenceDetailDrawer = ({ item, catalog, canDownload, stageNameOf, recordNameOf, onClose }: Props) => (
+export const EvidenceDetailDrawer = ({
+  item,
+  catalog,
+  canDownload,
+  stageNameOf,
+  recordNameOf,
+  onClose,
+  access,
+  onRequestDisposal,
+}: Props) => (
   <Drawer
     title={item ? item.filename : ''}
     open={item !== null}
@@ -231,11 +257,18 @@ export const EvidenceDetailDrawer = ({ item, catalog, canDownload, stageNameOf, 
     size="min(880px, 100vw)"
     destroyOnHidden
     extra={
-      item?.downloadUrl && canDownload ? (
-        <Button icon={<DownloadOutlined aria-hidden />} href={item.downloadUrl} download>
-          下载原件
-        </Button>
-      ) : null
+      <Flex gap={8}>
+        {item && access && onRequestDisposal && itemRetentionActions(item, access).canRequestDisposal ? (
+          <Button danger icon={<DeleteOutlined aria-hidden />} onClick={() => onRequestDisposal(item)}>
+            申请销毁
+          </Button>
+        ) : null}
+        {item?.downloadUrl && canDownload ? (
+          <Button icon={<DownloadOutlined aria-hidden />} href={item.downloadUrl} download>
+            下载原件
+          </Button>
+        ) : null}
+      </Flex>
     }
   >
     {item ? (

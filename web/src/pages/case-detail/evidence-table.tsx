@@ -1,4 +1,4 @@
-import { DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Button, Flex, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import type { CatalogEntry, EvidenceItem } from '../../api/evidence';
@@ -16,6 +16,11 @@ import {
   shortHash,
   uploadDeadlineView,
 } from '../../features/evidence/evidence-view';
+import {
+  disposalBlockedText,
+  itemRetentionActions,
+  type RetentionAccess,
+} from '../../features/evidence/retention-actions';
 import { formatChinaDateTime } from '../../features/time/china-time';
 
 /** A SHA-256 shortened to compare by eye, expandable to all 64 digits in groups of eight, copyable whole. */
@@ -64,12 +69,27 @@ type Props = {
   stageNameOf: (stageId: string) => string;
   canDownload: boolean;
   onOpen: (item: EvidenceItem) => void;
+  access?: RetentionAccess;
+  onRequestDisposal?: (item: EvidenceItem) => void;
 };
+
+const NO_ACCESS: RetentionAccess = { canManageRetention: false, canManageHolds: false };
 
 const small = { fontSize: 12 } as const;
 
 /** AV-3, AV-4, AV-6, RET-1: each original with what was stated about it and what the server checked. */
-export const EvidenceTable = ({ items, kinds, stageNameOf, canDownload, onOpen }: Props) => {
+export const EvidenceTable = ({
+  items,
+  kinds,
+  stageNameOf,
+  canDownload,
+  onOpen,
+  access = NO_ACCESS,
+  onRequestDisposal,
+}: Props) => {
+  const canDispose = (item: EvidenceItem) =>
+    onRequestDisposal !== undefined && itemRetentionActions(item, access).canRequestDisposal;
+  const anyDisposable = items.some(canDispose);
   const columns: TableColumnsType<EvidenceItem> = [
     {
       title: '证据',
@@ -184,7 +204,11 @@ export const EvidenceTable = ({ items, kinds, stageNameOf, canDownload, onOpen }
       width: 110,
       render: (_, item) => (
         <Flex vertical gap={2} align="flex-start">
-          <Tooltip title={retentionText(item.retention)}>
+          <Tooltip
+            title={[retentionText(item.retention), access.canManageRetention ? disposalBlockedText(item) : null]
+              .filter(Boolean)
+              .join('。')}
+          >
             <span>{item.retention ? `至 ${item.retention.retainUntil}` : '未设定'}</span>
           </Tooltip>
           {item.isHeld ? <Tag color="red">已冻结</Tag> : null}
@@ -201,7 +225,7 @@ export const EvidenceTable = ({ items, kinds, stageNameOf, canDownload, onOpen }
     {
       title: '操作',
       key: 'actions',
-      width: canDownload ? 140 : 76,
+      width: (canDownload ? 140 : 76) + (anyDisposable ? 40 : 0),
       render: (_, item) => (
         <Flex gap={4} wrap>
           <Button size="small" icon={<PlayCircleOutlined aria-hidden />} onClick={() => onOpen(item)}>
@@ -210,6 +234,18 @@ export const EvidenceTable = ({ items, kinds, stageNameOf, canDownload, onOpen }
           {item.downloadUrl && canDownload ? (
             <Button size="small" icon={<DownloadOutlined aria-hidden />} href={item.downloadUrl} download>
               下载
+            </Button>
+          ) : null}
+          {canDispose(item) ? (
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined aria-hidden />}
+              aria-label={`申请销毁 ${item.filename}`}
+              data-testid="evidence-request-disposal"
+              onClick={() => onRequestDisposal?.(item)}
+            >
+              申请销毁
             </Button>
           ) : null}
         </Flex>
