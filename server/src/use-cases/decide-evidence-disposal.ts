@@ -11,8 +11,8 @@ import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry'
 import { authorize } from '../policies/permissions';
 import type { UseCaseContext, UserActor } from './context';
 import { disposalBlockersOf, throwIfBlocked } from './request-evidence-disposal';
+import { requiredText } from './required-text';
 
-const OPINION_MAX = 500;
 const DECISIONS = ['approved', 'rejected'] as const;
 type Decision = (typeof DECISIONS)[number];
 
@@ -38,9 +38,7 @@ export const decideEvidenceDisposal = async ({
   if (!DECISIONS.includes(input.decision as Decision))
     throw new DomainError('VALIDATION_FAILED', { field: 'decision', allowed: DECISIONS });
   const decision = input.decision as Decision;
-  const opinion = input.opinion;
-  if (typeof opinion !== 'string' || opinion.trim().length === 0 || opinion.length > OPINION_MAX)
-    throw new DomainError('VALIDATION_FAILED', { field: 'opinion', maxLength: OPINION_MAX });
+  const opinion = requiredText(input.opinion, 'opinion');
   const found = await findDisposalRequest(ctx.db, requestId);
   const item = found?.item;
   if (!found || !item || item.agencyId !== actor.agencyId)
@@ -68,7 +66,7 @@ export const decideEvidenceDisposal = async ({
     await insertDisposalDecision(tx, {
       requestId,
       decision,
-      opinion: opinion.trim(),
+      opinion,
       decidedBy: actor.userId,
       decidedAt: now,
     });

@@ -7,15 +7,7 @@ import type { EvidenceServices } from '../ingest/evidence-services';
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
 import { authorize } from '../policies/permissions';
 import type { UseCaseContext, UserActor } from './context';
-
-const REASON_MAX = 500;
-
-export const holdReasonOf = (value: unknown): string => {
-  if (typeof value !== 'string' || value.trim().length === 0 || value.length > REASON_MAX)
-    throw new DomainError('VALIDATION_FAILED', { field: 'reason', maxLength: REASON_MAX });
-
-  return value.trim();
-};
+import { requiredText } from './required-text';
 
 /**
  * RET-2: a legal hold on a whole case or one item (a lawsuit, a reconsideration, an investigation): nothing it covers
@@ -37,7 +29,7 @@ export const placeLegalHold = async ({
   authorize(actor, 'legal_hold.manage');
   const found = await findCaseById(ctx.db, caseId);
   if (!found || found.case.agencyId !== actor.agencyId) throw new DomainError('CASE_NOT_FOUND', { id: caseId });
-  const reason = holdReasonOf(input.reason);
+  const reason = requiredText(input.reason, 'reason');
   const evidenceId = input.evidenceId ?? null;
   if (evidenceId !== null && typeof evidenceId !== 'string')
     throw new DomainError('VALIDATION_FAILED', { field: 'evidenceId' });

@@ -5,7 +5,7 @@ import type { EvidenceServices } from '../ingest/evidence-services';
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
 import { authorize } from '../policies/permissions';
 import type { UseCaseContext, UserActor } from './context';
-import { holdReasonOf } from './place-legal-hold';
+import { requiredText } from './required-text';
 
 /**
  * RET-2: a release is a row of its own, never an edit of the hold. The store lets go of content only when no other
@@ -25,7 +25,7 @@ export const releaseLegalHold = async ({
   input: { reason: unknown };
 }) => {
   authorize(actor, 'legal_hold.manage');
-  const reason = holdReasonOf(input.reason);
+  const reason = requiredText(input.reason, 'reason');
   const now = ctx.clock.now();
   const hold = await ctx.db.transaction(async (tx) => {
     const row = await lockLegalHold(tx, holdId);

@@ -18,8 +18,7 @@ import { insertDisposalRequest, listDisposalsOfItems } from '../db/repos/retenti
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
 import { authorize } from '../policies/permissions';
 import type { UseCaseContext, UserActor } from './context';
-
-const REASON_MAX = 500;
+import { requiredText } from './required-text';
 
 /** RET-2: what stands between an item and its disposal today: its term, holds, a pending or approved request. */
 export const disposalBlockersOf = async (
@@ -70,9 +69,7 @@ export const requestEvidenceDisposal = async ({
   authorize(actor, 'retention.manage');
   const item = await findEvidenceItem(ctx.db, evidenceId);
   if (!item || item.agencyId !== actor.agencyId) throw new DomainError('EVIDENCE_NOT_FOUND', { id: evidenceId });
-  const reason = input.reason;
-  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > REASON_MAX)
-    throw new DomainError('VALIDATION_FAILED', { field: 'reason', maxLength: REASON_MAX });
+  const reason = requiredText(input.reason, 'reason');
   const now = ctx.clock.now();
   const requestId = ctx.newId();
   await ctx.db.transaction(async (tx) => {
@@ -82,7 +79,7 @@ export const requestEvidenceDisposal = async ({
     await insertDisposalRequest(tx, {
       id: requestId,
       evidenceId,
-      reason: reason.trim(),
+      reason,
       requestedBy: actor.userId,
       requestedAt: now,
     });

@@ -1,18 +1,8 @@
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor, Tx } from '../client';
-import {
-  blobFixityChecks,
-  blobs,
-  cases,
-  devices,
-  evidenceDisposalDecisions,
-  evidenceDisposalRequests,
-  evidenceItems,
-  evidenceUploads,
-  fixityRuns,
-  users,
-} from '../schema';
+import { blobFixityChecks, blobs, cases, devices, evidenceItems, evidenceUploads, fixityRuns, users } from '../schema';
+import { isKeptItem } from './retention-repo';
 
 export type FixityRunRow = typeof fixityRuns.$inferSelect;
 export type BlobFixityCheckRow = typeof blobFixityChecks.$inferSelect;
@@ -42,15 +32,10 @@ export const listUploadStatuses = async (db: Executor, ids: string[]) =>
 
 // ── Fixity ────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** An item still kept: no approved disposal (RET-2). A disposed item's bytes may be gone and are not checked. */
-const isKept = (item: typeof evidenceItems) =>
-  sql`not exists (select 1 from ${evidenceDisposalRequests} r join ${evidenceDisposalDecisions} d
-    on d.request_id = r.id where r.evidence_id = ${item.id} and d.decision = 'approved')`;
-
 /** Originals some kept item refers to (of one agency, or of all); their bytes must be in the store. */
 const keptBlob = (agencyId: string | null) =>
   sql`exists (select 1 from ${evidenceItems} where ${evidenceItems.blobSha256} = ${blobs.sha256}
-    ${agencyId === null ? sql`` : sql`and ${evidenceItems.agencyId} = ${agencyId}`} and ${isKept(evidenceItems)})`;
+    ${agencyId === null ? sql`` : sql`and ${evidenceItems.agencyId} = ${agencyId}`} and ${isKeptItem(evidenceItems)})`;
 
 export const countFixityCandidates = async (db: Executor, agencyId: string | null): Promise<number> => {
   const [row] = await db.select({ n: count() }).from(blobs).where(keptBlob(agencyId));
@@ -132,7 +117,7 @@ export const countKeptItemsByAgency = async (db: Executor, shas: string[], agenc
           and(
             inArray(evidenceItems.blobSha256, shas),
             agencyId === null ? undefined : eq(evidenceItems.agencyId, agencyId),
-            isKept(evidenceItems),
+            isKeptItem(evidenceItems),
           ),
         )
         .groupBy(evidenceItems.blobSha256, evidenceItems.agencyId);
@@ -199,7 +184,7 @@ export const countAgencyRunFindings = async (
       evidenceItems,
       and(eq(evidenceItems.blobSha256, blobFixityChecks.sha256), eq(evidenceItems.agencyId, agencyId)),
     )
-    .where(and(inArray(blobFixityChecks.runId, runIds), isKept(evidenceItems)))
+    .where(and(inArray(blobFixityChecks.runId, runIds), isKeptItem(evidenceItems)))
     .groupBy(blobFixityChecks.runId, blobFixityChecks.sha256, blobFixityChecks.outcome)
     .as('per_blob');
   const items = (outcome: FixityOutcome) =>
@@ -238,7 +223,7 @@ const latestChecksOfAgency = (db: Executor, agencyId: string) =>
         db
           .select({ sha256: evidenceItems.blobSha256 })
           .from(evidenceItems)
-          .where(and(eq(evidenceItems.agencyId, agencyId), isKept(evidenceItems))),
+          .where(and(eq(evidenceItems.agencyId, agencyId), isKeptItem(evidenceItems))),
       ),
     )
     .orderBy(blobFixityChecks.sha256, desc(blobFixityChecks.checkedAt), desc(blobFixityChecks.runId))
@@ -291,7 +276,7 @@ export const listOpenFixityProblems = async (db: Executor, agencyId: string): Pr
     .from(latest)
     .innerJoin(evidenceItems, and(eq(evidenceItems.blobSha256, latest.sha256), eq(evidenceItems.agencyId, agencyId)))
     .innerJoin(cases, eq(cases.id, evidenceItems.caseId))
-    .where(and(inArray(latest.outcome, ['missing', 'altered', 'unreadable']), isKept(evidenceItems)))
+    .where(and(inArray(latest.outcome, ['missing', 'altered', 'unreadable']), isKeptItem(evidenceItems)))
     .orderBy(desc(latest.checkedAt), asc(latest.sha256), asc(evidenceItems.id))
     .limit(2000);
 

@@ -15,6 +15,11 @@ export type LegalHoldReleaseRow = typeof legalHoldReleases.$inferSelect;
 export type DisposalRequestRow = typeof evidenceDisposalRequests.$inferSelect;
 export type DisposalDecisionRow = typeof evidenceDisposalDecisions.$inferSelect;
 
+/** RET-2: an item still kept, i.e. without an approved disposal; its bytes may be gone once one is approved. */
+export const isKeptItem = (item: typeof evidenceItems) =>
+  sql`not exists (select 1 from ${evidenceDisposalRequests} r join ${evidenceDisposalDecisions} d
+    on d.request_id = r.id where r.evidence_id = ${item.id} and d.decision = 'approved')`;
+
 export const insertLegalHold = async (tx: Tx, row: LegalHoldRow): Promise<void> => {
   await tx.insert(legalHolds).values(row);
 };
@@ -141,13 +146,7 @@ export const countKeptItemsOfContent = async (db: Executor, sha256: string): Pro
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(evidenceItems)
-    .where(
-      and(
-        eq(evidenceItems.blobSha256, sha256),
-        sql`not exists (select 1 from ${evidenceDisposalRequests} r join ${evidenceDisposalDecisions} d
-          on d.request_id = r.id where r.evidence_id = ${evidenceItems.id} and d.decision = 'approved')`,
-      ),
-    );
+    .where(and(eq(evidenceItems.blobSha256, sha256), isKeptItem(evidenceItems)));
 
   return row?.count ?? 0;
 };
@@ -176,14 +175,7 @@ export const listItemsDueBefore = async (db: Executor, agencyId: string, asOf: s
     .from(evidenceItems)
     .innerJoin(terms, eq(terms.evidenceId, evidenceItems.id))
     .innerJoin(cases, eq(cases.id, evidenceItems.caseId))
-    .where(
-      and(
-        eq(evidenceItems.agencyId, agencyId),
-        lt(terms.retainUntil, asOf),
-        sql`not exists (select 1 from ${evidenceDisposalRequests} r join ${evidenceDisposalDecisions} d
-          on d.request_id = r.id where r.evidence_id = ${evidenceItems.id} and d.decision = 'approved')`,
-      ),
-    )
+    .where(and(eq(evidenceItems.agencyId, agencyId), lt(terms.retainUntil, asOf), isKeptItem(evidenceItems)))
     .orderBy(asc(terms.retainUntil), asc(evidenceItems.id))
     .limit(1000);
 };
