@@ -5,6 +5,7 @@ import path from 'node:path';
 import { childEnvironment, loadTestConfig } from '../server/src/config';
 import { cephMissingReason } from '../tests/support/ceph';
 import { ffmpegMissingReason } from '../tests/support/media';
+import { popplerMissingReason } from '../server/src/docgen/poppler';
 
 const root = path.resolve(import.meta.dirname, '..');
 const config = loadTestConfig();
@@ -54,6 +55,13 @@ if (missingMedia)
     suite: 'audio-video continuity and timing tests (inside the runs above)',
     status: 'skipped',
     note: missingMedia,
+  });
+const missingPoppler = popplerMissingReason();
+if (missingPoppler)
+  results.push({
+    suite: 'text extracted from generated PDF documents (golden tests, inside the unit run)',
+    status: 'skipped',
+    note: missingPoppler,
   });
 const missingCeph = cephMissingReason();
 if (missingCeph)

@@ -22,6 +22,8 @@ import { ledgerRoutes } from './routes/ledger-routes';
 import { peopleRoutes } from './routes/people-routes';
 import { deviceRoutes } from './routes/device-routes';
 import { evidenceAuditRoutes } from './routes/evidence-audit-routes';
+import { documentRoutes } from './routes/document-routes';
+import { legalReviewRoutes } from './routes/legal-review-routes';
 import { retentionRoutes } from './routes/retention-routes';
 import { uploadRoutes } from './routes/upload-routes';
 import { workspaceRoutes } from './routes/workspace-routes';
@@ -164,6 +166,8 @@ export const buildApp = async (options: AppOptions): Promise<FastifyInstance> =>
       await api.register(deviceRoutes, { ctx, requireUser });
       await api.register(retentionRoutes, { ctx, evidence: options.evidence, requireUser });
       await api.register(evidenceAuditRoutes, { ctx, evidence: options.evidence, requireUser });
+      await api.register(legalReviewRoutes, { ctx, requireUser });
+      await api.register(documentRoutes, { ctx, requireUser });
     },
     { prefix: '/api' },
   );

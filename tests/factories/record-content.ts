@@ -56,6 +56,12 @@ export const recordContent = (
   if (kind === 'seizure_extension_approval' && !('extendedEndOn' in overrides)) {
     content.extendedEndOn = addDays(String(content.originalEndOn), Number(content.extensionDays));
   }
+  // A draft the demo catalog does not make major (REVIEW-1): a small fine; tests of major decisions override it.
+  if (kind === 'decision_draft') {
+    if (!('proposedPenaltyKinds' in overrides) && 'proposedPenaltyKinds' in content)
+      content.proposedPenaltyKinds = ['fine'];
+    if (!('partyType' in overrides)) content.partyType = 'individual';
+  }
   // Overrides may be deliberately wrong (a test of refusal); the sample on its own must always be valid.
   const result = validateRecordContent(kind, content);
   if (Object.keys(overrides).length === 0 && result.problems.length > 0) {

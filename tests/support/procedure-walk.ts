@@ -4,7 +4,9 @@ import { changeCaseStage } from '../../server/src/use-cases/change-case-stage';
 import { getCaseWorkspace } from '../../server/src/use-cases/case-workspace';
 import { decideApproval } from '../../server/src/use-cases/decide-approval';
 import { makeCaseRecord, type RecordInput } from '../../server/src/use-cases/make-case-record';
+import { signRecord } from '../../server/src/use-cases/sign-record';
 import { recordContent } from '../factories/record-content';
+import { signaturePng } from './signature-png';
 
 export type Team = Record<'officer1' | 'officer2' | 'sectionhead1' | 'head1' | 'legal1', UserActor>;
 
@@ -19,12 +21,12 @@ const ROLE_ACTOR: Record<string, keyof Team> = {
 export const procedureWalker = (ctx: UseCaseContext, team: Team, caseId: string) => {
   const record = async (
     kind: RecordKindId,
-    overrides: { content?: Record<string, unknown> } & Partial<RecordInput> = {},
+    overrides: { content?: Record<string, unknown>; isUnsigned?: boolean } & Partial<RecordInput> = {},
   ) => {
-    const { content, ...envelope } = overrides;
+    const { content, isUnsigned, ...envelope } = overrides;
     const definition = RECORD_KINDS[kind];
 
-    return makeCaseRecord({
+    const row = await makeCaseRecord({
       ctx,
       actor: team.officer1,
       caseId,
@@ -44,6 +46,30 @@ export const procedureWalker = (ctx: UseCaseContext, team: Team, caseId: string)
         ...envelope,
       },
     });
+    // SERVE-1: service in person is proved by the server's and the recipient's signatures on the receipt.
+    if (kind === 'service_receipt' && !isUnsigned && (row.content as Record<string, unknown>).method === 'direct') {
+      await signRecord({
+        ctx,
+        actor: team.officer1,
+        caseId,
+        recordId: row.id,
+        input: { role: 'server', method: 'electronic' },
+      });
+      await signRecord({
+        ctx,
+        actor: team.officer1,
+        caseId,
+        recordId: row.id,
+        input: {
+          role: 'recipient',
+          method: 'handwritten',
+          signerName: '张三',
+          imagePng: signaturePng().toString('base64'),
+        },
+      });
+    }
+
+    return row;
   };
   const approveAll = async (recordId: string) => {
     for (;;) {

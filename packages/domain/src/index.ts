@@ -21,3 +21,7 @@ export * from './deadlines/index';
 export * from './calendar/official-calendar';
 export * from './evidence/index';
 export * from './devices/index';
+export * from './documents/index';
+export * from './review/index';
+export * from './service/index';
+export * from './execution/index';

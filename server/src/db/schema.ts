@@ -93,7 +93,7 @@ export const userRoles = pgTable(
     primaryKey({ columns: [t.userId, t.role] }),
     check(
       'user_roles_role_check',
-      sql`${t.role} in ('officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'archivist', 'supervisor', 'device_keeper', 'intake_clerk', 'system_admin', 'security_admin', 'audit_admin')`,
+      sql`${t.role} in ('officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'deputy_head', 'archivist', 'supervisor', 'device_keeper', 'intake_clerk', 'system_admin', 'security_admin', 'audit_admin')`,
     ),
   ],
 );
@@ -869,4 +869,247 @@ export const blobFixityChecks = pgTable(
       sql`${t.outcome} in ('ok', 'missing', 'altered', 'unreadable', 'unreferenced')`,
     ),
   ],
+);
+
+/** REVIEW-1: an entry of the agency's catalog of major enforcement decisions (重大执法决定目录清单); publishable. */
+export const majorCatalogEntries = pgTable(
+  'major_catalog_entries',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    category: text('category').notNull(),
+    level: text('level').notNull(),
+    field: text('field').notNull(),
+    title: text('title').notNull(),
+    penaltyKinds: jsonb('penalty_kinds').notNull(),
+    partyType: text('party_type').notNull(),
+    /** Yuan, as text with two decimals, so no float ever rounds a threshold. */
+    amountThreshold: text('amount_threshold'),
+    basis: text('basis').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('major_catalog_entries_agency_idx').on(t.agencyId, t.createdAt)],
+);
+
+/** REVIEW-1: an entry withdrawn from the catalog; the entry itself stays, as earlier decisions matched it. */
+export const majorCatalogRetirements = pgTable('major_catalog_retirements', {
+  entryId: uuid('entry_id')
+    .primaryKey()
+    .references(() => majorCatalogEntries.id),
+  reason: text('reason').notNull(),
+  retiredBy: uuid('retired_by')
+    .notNull()
+    .references(() => users.id),
+  retiredAt: timestamp('retired_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+/** REVIEW-2: one round of legal review: the draft reviewed, why the decision is major, and the six materials. */
+export const legalReviewSubmissions = pgTable(
+  'legal_review_submissions',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    round: integer('round').notNull(),
+    draftRecordId: uuid('draft_record_id')
+      .notNull()
+      .references(() => caseRecords.id),
+    /** Catalog entries matched (with their reasons, as they read then) and the grounds a person marked. */
+    majorBasis: jsonb('major_basis').notNull(),
+    proposal: text('proposal').notNull(),
+    materials: jsonb('materials').notNull(),
+    submittedBy: uuid('submitted_by')
+      .notNull()
+      .references(() => users.id),
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** REVIEW-4: ten working days from submission on the agency's calendar; extensions add to it. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('legal_review_submissions_round_key').on(t.caseId, t.round),
+    index('legal_review_submissions_agency_idx').on(t.agencyId, t.submittedAt),
+  ],
+);
+
+/** REVIEW-3: the reviewer's written opinion on a round: the eight points, the conclusion and the opinion record. */
+export const legalReviewOpinions = pgTable(
+  'legal_review_opinions',
+  {
+    submissionId: uuid('submission_id')
+      .primaryKey()
+      .references(() => legalReviewSubmissions.id),
+    points: jsonb('points').notNull(),
+    conclusion: text('conclusion').notNull(),
+    reasons: text('reasons').notNull(),
+    correctionItems: text('correction_items'),
+    /** The 法制审核意见书 filed in the case (REVIEW-5: the opinion is part of the case file). */
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => caseRecords.id),
+    reviewedBy: uuid('reviewed_by')
+      .notNull()
+      .references(() => users.id),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [
+    check(
+      'legal_review_opinions_conclusion_check',
+      sql`${t.conclusion} in ('approve', 'correct', 'do_not_decide', 'transfer')`,
+    ),
+  ],
+);
+
+/** REVIEW-4: a request to extend a round's review period; the deputy head's decision is its own row. */
+export const legalReviewExtensions = pgTable('legal_review_extensions', {
+  id: uuid('id').primaryKey(),
+  submissionId: uuid('submission_id')
+    .notNull()
+    .references(() => legalReviewSubmissions.id),
+  workingDays: integer('working_days').notNull(),
+  reason: text('reason').notNull(),
+  requestedBy: uuid('requested_by')
+    .notNull()
+    .references(() => users.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true, mode: 'date' }).notNull(),
+});
+
+export const legalReviewExtensionDecisions = pgTable(
+  'legal_review_extension_decisions',
+  {
+    extensionId: uuid('extension_id')
+      .primaryKey()
+      .references(() => legalReviewExtensions.id),
+    decision: text('decision').notNull(),
+    opinion: text('opinion').notNull(),
+    /** The round's due date after an approval (unchanged after a rejection). */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [check('legal_review_extension_decisions_check', sql`${t.decision} in ('approved', 'rejected')`)],
+);
+
+/** REVIEW-5: the head's ruling when drafter and reviewer still disagree, after a recorded collective discussion. */
+export const legalReviewRulings = pgTable(
+  'legal_review_rulings',
+  {
+    submissionId: uuid('submission_id')
+      .primaryKey()
+      .references(() => legalReviewSubmissions.id),
+    discussionRecordId: uuid('discussion_record_id')
+      .notNull()
+      .references(() => caseRecords.id),
+    outcome: text('outcome').notNull(),
+    reasons: text('reasons').notNull(),
+    ruledBy: uuid('ruled_by')
+      .notNull()
+      .references(() => users.id),
+    ruledAt: timestamp('ruled_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [check('legal_review_rulings_outcome_check', sql`${t.outcome} in ('proceed', 'follow_review')`)],
+);
+
+/**
+ * DOC-4: a signature on a text record: an officer's electronic signature (a fingerprint over the record's digest),
+ * or the party's, a witness's, a server's or a recipient's handwriting captured on a tablet or scanned from paper.
+ */
+export const recordSignatures = pgTable(
+  'record_signatures',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => caseRecords.id),
+    role: text('role').notNull(),
+    signerName: text('signer_name').notNull(),
+    signerUserId: uuid('signer_user_id').references(() => users.id),
+    method: text('method').notNull(),
+    imagePng: bytea('image_png'),
+    imageSha256: text('image_sha256'),
+    /** A paper page signed by hand and scanned back, filed as evidence. */
+    scanEvidenceId: uuid('scan_evidence_id').references(() => evidenceItems.id),
+    /** SHA-256 over the record's digest, the signer and the time (electronic), or of the image. */
+    fingerprint: text('fingerprint').notNull(),
+    signedAt: timestamp('signed_at', { withTimezone: true, mode: 'date' }).notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    index('record_signatures_record_idx').on(t.recordId, t.signedAt),
+    check('record_signatures_role_check', sql`${t.role} in ('officer', 'party', 'witness', 'server', 'recipient')`),
+    check(
+      'record_signatures_method_check',
+      sql`(${t.method} = 'electronic' and ${t.signerUserId} is not null) or (${t.method} = 'handwritten' and ${t.imagePng} is not null) or (${t.method} = 'paper_scan' and ${t.scanEvidenceId} is not null)`,
+    ),
+  ],
+);
+
+/** SERVE-1: a proof of service filed as evidence and linked to its service receipt (return receipt, voucher…). */
+export const recordAttachments = pgTable(
+  'record_attachments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => caseRecords.id),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidenceItems.id),
+    kind: text('kind').notNull(),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('record_attachments_key').on(t.recordId, t.evidenceId, t.kind)],
+);
+
+/**
+ * DOC-2: a generated standard document, PDF and DOCX, kept byte for byte with its hashes (ADR 0007). A document
+ * generated again (after a signature or a correction) is a new row; none is ever changed.
+ */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: uuid('id').primaryKey(),
+    agencyId: uuid('agency_id')
+      .notNull()
+      .references(() => agencies.id),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    recordId: uuid('record_id').references(() => caseRecords.id),
+    templateId: text('template_id').notNull(),
+    title: text('title').notNull(),
+    documentNumber: text('document_number'),
+    pdf: bytea('pdf').notNull(),
+    pdfSha256: text('pdf_sha256').notNull(),
+    docx: bytea('docx').notNull(),
+    docxSha256: text('docx_sha256').notNull(),
+    /** The signatures the document carries, so a later one shows which document is current. */
+    signatureIds: jsonb('signature_ids').notNull(),
+    generatedBy: uuid('generated_by')
+      .notNull()
+      .references(() => users.id),
+    generatedAt: timestamp('generated_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [index('case_documents_case_idx').on(t.caseId, t.generatedAt)],
 );

@@ -50,6 +50,13 @@ export const MeSchema = Type.Object({
     canManageRetention: Type.Boolean(),
     canManageLegalHolds: Type.Boolean(),
     canConfigureEvidence: Type.Boolean(),
+    canManageMajorCatalog: Type.Boolean(),
+    canSubmitLegalReview: Type.Boolean(),
+    canDecideLegalReview: Type.Boolean(),
+    canExtendLegalReview: Type.Boolean(),
+    canRuleLegalReview: Type.Boolean(),
+    canOverseeLegalReviews: Type.Boolean(),
+    canGenerateDocuments: Type.Boolean(),
   }),
 });
 

@@ -24,6 +24,7 @@ const EXPECTED: Record<Permission, Role[]> = {
     'section_head',
     'legal_reviewer',
     'agency_head',
+    'deputy_head',
     'archivist',
     'supervisor',
     'intake_clerk',
@@ -43,6 +44,13 @@ const EXPECTED: Record<Permission, Role[]> = {
   'evidence.dispose': ['agency_head'],
   'evidence.audit': ['section_head', 'agency_head', 'archivist', 'supervisor'],
   'evidence.configure': ['agency_head', 'system_admin'],
+  'review.catalog': ['legal_reviewer', 'agency_head'],
+  'review.submit': ['officer', 'lead_officer', 'section_head', 'agency_head'],
+  'review.decide': ['legal_reviewer'],
+  'review.extend': ['deputy_head', 'agency_head'],
+  'review.rule': ['agency_head'],
+  'review.oversee': ['legal_reviewer', 'supervisor', 'agency_head', 'deputy_head'],
+  'document.generate': ['officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'intake_clerk'],
 };
 
 describe('permission matrix (ORG-4, SEC-2)', () => {

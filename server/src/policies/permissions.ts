@@ -35,6 +35,20 @@ export const PERMISSIONS = {
   'evidence.audit': ['supervisor', 'agency_head', 'archivist', 'section_head'],
   // AV-4, AV-6: the agency's upload deadline and continuity threshold.
   'evidence.configure': ['agency_head', 'system_admin'],
+  // REVIEW-1: the legal section keeps the catalog of major decisions; the head answers for it.
+  'review.catalog': ['legal_reviewer', 'agency_head'],
+  // REVIEW-2: the section that drafted the decision submits it for legal review.
+  'review.submit': ['officer', 'lead_officer', 'section_head', 'agency_head'],
+  // REVIEW-3, REVIEW-4: the legal reviewers give the opinion and ask for more time.
+  'review.decide': ['legal_reviewer'],
+  // REVIEW-4: 经分管局领导批准 (the deputy head in charge; the head may always).
+  'review.extend': ['deputy_head', 'agency_head'],
+  // REVIEW-5: 由局主要领导经集体会议讨论后裁定.
+  'review.rule': ['agency_head'],
+  // REVIEW-4: reviews due and overdue, for reviewers and those who supervise them.
+  'review.oversee': ['legal_reviewer', 'supervisor', 'agency_head', 'deputy_head'],
+  // DOC-2, DOC-4: those who make the records generate their documents and collect the signatures on them.
+  'document.generate': ['officer', 'lead_officer', 'section_head', 'legal_reviewer', 'agency_head', 'intake_clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -39,6 +39,13 @@ export const presentMe = (actor: UserActor, profile: Awaited<ReturnType<typeof g
     canManageRetention: can(actor, 'retention.manage'),
     canManageLegalHolds: can(actor, 'legal_hold.manage'),
     canConfigureEvidence: can(actor, 'evidence.configure'),
+    canManageMajorCatalog: can(actor, 'review.catalog'),
+    canSubmitLegalReview: can(actor, 'review.submit'),
+    canDecideLegalReview: can(actor, 'review.decide'),
+    canExtendLegalReview: can(actor, 'review.extend'),
+    canRuleLegalReview: can(actor, 'review.rule'),
+    canOverseeLegalReviews: can(actor, 'review.oversee'),
+    canGenerateDocuments: can(actor, 'document.generate'),
   },
 });
 

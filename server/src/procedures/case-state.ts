@@ -30,7 +30,10 @@ import {
   type CaseRecordRow,
   type StageChangeRow,
 } from '../db/repos/record-repo';
+import { listAttachmentsOfCases, listSignaturesOfCases } from '../db/repos/document-repo';
+import { listAgencyLevels, listMajorCatalog, listReviewRoundsOfCases } from '../db/repos/legal-review-repo';
 import { approvalStateOf, type ApprovalState } from './approval-state';
+import { activeCatalog, caseLegalReview, type AgencyLevel, type CaseLegalReview } from './legal-review-state';
 
 export type StoredOfficer = {
   userId: string;
@@ -54,6 +57,7 @@ export type CaseState = {
   stageChanges: StageChangeRow[];
   records: CaseRecordState[];
   isMajorCase: boolean;
+  legalReview: CaseLegalReview;
   facts: CaseFacts;
 };
 
@@ -131,8 +135,8 @@ const groupBy = <T>(rows: T[], key: (row: T) => string): Map<string, T[]> => {
 };
 
 /**
- * Everything known about the process of each case, and the facts its compliance rules are evaluated on; three
- * queries for any number of cases, so the to-do list over every open case stays flat.
+ * Everything known about the process of each case, and the facts its compliance rules are evaluated on; a fixed
+ * number of queries for any number of cases, so the to-do list over every open case stays flat.
  */
 export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow[] }): Promise<CaseState[]> => {
   const { db, caseRows, calendar } = options;
@@ -159,6 +163,14 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
     ),
     (a) => a.approval.recordId,
   );
+  // REVIEW-1..5: the catalogs in force, each agency's level and every round of legal review.
+  const agencyIds = [...new Set(caseRows.map((c) => c.agencyId))];
+  const catalogRows = await listMajorCatalog(db, agencyIds);
+  const levels = new Map((await listAgencyLevels(db, agencyIds)).map((a) => [a.id, a.level as AgencyLevel]));
+  const roundsByCase = groupBy(await listReviewRoundsOfCases(db, caseIds), (r) => r.submission.caseId);
+  // DOC-4, SERVE-1: signatures and proofs of service on each record.
+  const signaturesByRecord = groupBy(await listSignaturesOfCases(db, caseIds), (s) => s.recordId);
+  const attachmentsByRecord = groupBy(await listAttachmentsOfCases(db, caseIds), (a) => a.recordId);
   const today = chinaDate(options.now);
   const addDays: CaseFacts['addWorkingDays'] = (date, days) => {
     const walk = addWorkingDays(calendar, date, days);
@@ -172,6 +184,13 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
     const visitedStages = [definition.initialStage, ...stageChanges.map((c) => c.toStage)];
     const chains = chainsByCase.get(caseRow.id)!;
     const major = isMajorCase(chains.map((c) => ({ content: c.row.content as Record<string, unknown> })));
+    const legalReview = caseLegalReview({
+      isFiledAsMajor: major,
+      latestRecords: chains.map((c) => c.row),
+      catalog: activeCatalog(catalogRows.filter((r) => r.entry.agencyId === caseRow.agencyId)),
+      agencyLevel: levels.get(caseRow.agencyId) ?? 'county',
+      rounds: roundsByCase.get(caseRow.id) ?? [],
+    });
     const records: CaseRecordState[] = chains.map((chain) => ({
       ...chain,
       approval: approvalStateOf(chain.row.kind as RecordKindId, major, approvalsByRecord.get(chain.row.id) ?? []),
@@ -182,7 +201,11 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
       stage: row.stage,
       recordedOn: chinaDate(row.recordedAt),
       officers: row.officers as StoredOfficer[],
-      partySignature: row.partySignature as RecordFact['partySignature'],
+      // DOC-4: a party's signature collected after the record was made (on a tablet or scanned paper) resolves it.
+      partySignature:
+        row.partySignature === 'pending' && (signaturesByRecord.get(row.id) ?? []).some((sig) => sig.role === 'party')
+          ? 'signed'
+          : (row.partySignature as RecordFact['partySignature']),
       avEvidenceCount: avByRecord.get(row.id)?.length ?? 0,
       avUnexplainedGaps: unexplainedGaps(
         continuityOfClips(
@@ -195,6 +218,8 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
       avReason: row.avReason,
       content: row.content as Record<string, unknown>,
       approval: approval.status,
+      signatures: (signaturesByRecord.get(row.id) ?? []).map((sig) => ({ role: sig.role })),
+      attachments: (attachmentsByRecord.get(row.id) ?? []).map((a) => ({ kind: a.kind })),
     }));
     const unlinkedAvGaps = [
       ...groupBy(unlinkedByCase.get(caseRow.id) ?? [], (e) => `${e.stage}|${e.deviceId ?? 'none'}`).values(),
@@ -208,7 +233,14 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
       definition,
       stage: caseRow.stage,
       source: caseRow.source,
-      isMajorCase: major,
+      // The approvals keep the filing's own flag; the rules see every reason a decision is major (REVIEW-1).
+      isMajorCase: major || legalReview.isMajorDecision,
+      legalReview: {
+        isMajorDecision: legalReview.isMajorDecision,
+        status: legalReview.status,
+        canDecide: legalReview.canDecide,
+        message: legalReview.message,
+      },
       visitedStages,
       records: recordFacts,
       unlinkedAvGaps,
@@ -216,7 +248,7 @@ export const loadCaseStates = async (options: StateOptions & { caseRows: CaseRow
       addWorkingDays: addDays,
     };
 
-    return { definition, visitedStages, stageChanges, records, isMajorCase: major, facts };
+    return { definition, visitedStages, stageChanges, records, isMajorCase: major, legalReview, facts };
   });
 };
 

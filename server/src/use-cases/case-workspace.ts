@@ -8,9 +8,11 @@ import {
   type RecordKindId,
 } from '@liuhen/domain';
 import { findCaseById } from '../db/repos/case-repo';
+import { listAttachmentsOfCases, listDocumentsOfCase, listSignaturesOfCases } from '../db/repos/document-repo';
 import { listUsersOfAgency } from '../db/repos/user-repo';
 import { authorize } from '../policies/permissions';
 import { caseDeadlines } from '../procedures/case-deadlines';
+import { executionSummaryOf } from '../procedures/execution-summary';
 import { loadCaseState } from '../procedures/case-state';
 import type { UseCaseContext, UserActor } from './context';
 import { loadWorkCalendar } from './work-calendar';
@@ -38,6 +40,9 @@ export const getCaseWorkspace = async ({
   const isBlocked = blockingFindings(findings).length > 0;
   const stage = state.definition.stages.find((s) => s.id === found.case.stage)!;
   const names = new Map((await listUsersOfAgency(ctx.db, actor.agencyId)).map((u) => [u.id, u.displayName]));
+  const signatures = await listSignaturesOfCases(ctx.db, [caseId]);
+  const attachments = await listAttachmentsOfCases(ctx.db, [caseId]);
+  const documents = await listDocumentsOfCase(ctx.db, caseId);
 
   return {
     caseRow: found.case,
@@ -60,7 +65,13 @@ export const getCaseWorkspace = async ({
       name: RECORD_KINDS[record.row.kind as RecordKindId].name,
       createdByName: names.get(record.row.createdBy) ?? '',
       canActOnApproval: record.approval.next !== null && actor.roles.includes(record.approval.next.role),
+      signatures: signatures.filter((sig) => sig.recordId === record.row.id),
+      attachments: attachments.filter((a) => a.recordId === record.row.id),
+      // Newest first: the first is the document as it stands now.
+      documents: documents.filter((d) => d.recordId === record.row.id),
     })),
+    legalReview: state.facts.legalReview,
+    execution: executionSummaryOf({ state, today: state.facts.today }),
     findings,
     deadlines: caseDeadlines({ caseRow: found.case, state, calendar, now }),
     uncoveredCalendar: calendar.coveredYears.includes(now.getUTCFullYear()) ? null : now.getUTCFullYear(),

@@ -10,7 +10,9 @@ import {
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
 import { approvalStateOf } from '../procedures/approval-state';
 import { isMajorCase } from '@liuhen/domain';
+import { loadCaseState } from '../procedures/case-state';
 import type { UseCaseContext, UserActor } from './context';
+import { loadWorkCalendar } from './work-calendar';
 
 export type ApprovalInput = { decision: 'approved' | 'returned'; opinion: string };
 
@@ -42,6 +44,8 @@ export const decideApproval = async ({
     });
   }
 
+  const calendar = await loadWorkCalendar(ctx.db, ctx.clock.now());
+
   return ctx.db.transaction(async (tx) => {
     const caseRow = await lockCase(tx, caseId);
     if (!caseRow || caseRow.agencyId !== actor.agencyId) throw new DomainError('CASE_NOT_FOUND', { id: caseId });
@@ -56,6 +60,12 @@ export const decideApproval = async ({
       throw new DomainError('APPROVAL_WRONG_ROLE', { role: state.next.role, label: state.next.label });
     }
     const now = ctx.clock.now();
+    // REVIEW-5: a major decision is not signed off until legal review has said 同意 (or the head ruled after discussion).
+    if (record.kind === 'sign_off' && input.decision === 'approved') {
+      const review = (await loadCaseState({ db: tx, caseRow, now, calendar })).facts.legalReview;
+      if (review.isMajorDecision && !review.canDecide)
+        throw new DomainError('LEGAL_REVIEW_REQUIRED', { status: review.status, message: review.message });
+    }
     await insertApproval(tx, {
       id: ctx.newId(),
       recordId,

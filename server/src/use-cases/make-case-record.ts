@@ -1,7 +1,9 @@
 import {
   assertRecordAllowed,
   chinaDate,
+  courtApplicationProblems,
   DomainError,
+  servedDateOf,
   isCredentialValidOn,
   isIsoDateTime,
   isRecordKindId,
@@ -17,7 +19,14 @@ import { findCaseRecord, insertCaseRecord, isSuperseded, lockCase, type CaseReco
 import { findUserById, listCredentialsOfUsers } from '../db/repos/user-repo';
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
 import { authorize } from '../policies/permissions';
-import { definitionOf, type StoredOfficer, type StoredWitness } from '../procedures/case-state';
+import {
+  definitionOf,
+  loadCaseState,
+  type CaseState,
+  type StoredOfficer,
+  type StoredWitness,
+} from '../procedures/case-state';
+import { loadWorkCalendar } from './work-calendar';
 import type { UseCaseContext, UserActor } from './context';
 
 export type RecordInput = {
@@ -30,6 +39,44 @@ export type RecordInput = {
   witnesses?: { name: string; idNumber?: string | null; phone?: string | null }[];
   content: unknown;
   avReason?: string | null;
+};
+
+const WORKFLOW_KINDS: ReadonlySet<string> = new Set(['legal_review_opinion']);
+// Records that make, serve or enforce a decision, checked against legal review and the execution rules.
+const GATED_KINDS: ReadonlySet<string> = new Set([
+  'penalty_decision',
+  'licensing_decision',
+  'service_receipt',
+  'court_enforcement_application',
+]);
+
+/**
+ * REVIEW-5: a major decision is not made or served without 同意; SERVE-2: a court is asked to enforce only ten days
+ * after the demand notice was served, with the party's statements re-examined (行政强制法 第三十六条, 第五十四条).
+ */
+const checkDecisionGates = (options: { kind: RecordKindId; content: Record<string, unknown>; state: CaseState }) => {
+  const { kind, content, state } = options;
+  const review = state.facts.legalReview;
+  const isDecisionServed =
+    kind === 'service_receipt' && ['penalty_decision', 'licensing_decision'].includes(String(content.documentKind));
+  if ((kind === 'penalty_decision' || kind === 'licensing_decision' || isDecisionServed) && review.isMajorDecision) {
+    if (!review.canDecide)
+      throw new DomainError('LEGAL_REVIEW_REQUIRED', { status: review.status, message: review.message });
+  }
+  if (kind === 'court_enforcement_application') {
+    const statements = state.facts.records.filter(
+      (r) => r.kind === 'statement_defence_record' && (r.stage === 'execution' || r.content.stage === 'after_demand'),
+    );
+    const problems = courtApplicationProblems({
+      demandServedOn: servedDateOf(state.facts, 'demand_notice'),
+      appliedOn: String(content.appliedOn),
+      hasPartyStatements: statements.length > 0,
+      hasPartyStatementsReexamined: statements.every((r) => typeof r.content.reviewOutcome === 'string'),
+    });
+    if (problems.length > 0) {
+      throw new DomainError(problems[0]!.code, { problems });
+    }
+  }
 };
 
 type Problem = { field: string; code: 'VALIDATION_FAILED' | 'INVALID_DATE' | 'INVALID_OFFICER' | 'DATE_IN_FUTURE' };
@@ -114,7 +161,7 @@ const resolveOfficers = async (
   return resolved;
 };
 
-const storedRecordDigest = (row: Omit<CaseRecordRow, 'contentSha256'>): string =>
+export const storedRecordDigest = (row: Omit<CaseRecordRow, 'contentSha256'>): string =>
   recordDigest({
     ...row,
     recordedAt: row.recordedAt.toISOString(),
@@ -143,6 +190,9 @@ const writeRecord = async (options: {
     problems.push({ field: 'correctionReason', code: 'VALIDATION_FAILED' });
   }
   if (problems.length > 0) refuse(problems);
+  // REVIEW-3: the opinion document is the legal review's own output, so nobody writes one by hand.
+  if (WORKFLOW_KINDS.has(kind)) throw new DomainError('RECORD_MADE_BY_WORKFLOW', { kind });
+  const calendar = GATED_KINDS.has(kind) ? await loadWorkCalendar(ctx.db, now) : null;
 
   return ctx.db.transaction(async (tx) => {
     const caseRow = await lockCase(tx, caseId);
@@ -164,6 +214,10 @@ const writeRecord = async (options: {
       if (stageDefinition?.isTerminal) throw new DomainError('CASE_CLOSED', { stage: caseRow.stage });
     } else {
       assertRecordAllowed(definition, caseRow.stage, kind);
+    }
+    if (calendar) {
+      const state = await loadCaseState({ db: tx, caseRow, now, calendar });
+      checkDecisionGates({ kind, content: content.content, state });
     }
     const recordedAt = new Date(input.recordedAt);
     const officers = await resolveOfficers(tx, actor.agencyId, input.officers, chinaDate(recordedAt));

@@ -7,6 +7,7 @@ import { createSection } from './create-section';
 import { createUser } from './create-user';
 import { issueCredential } from './issue-credential';
 import { registerDevice } from './register-device';
+import { addMajorCatalogEntry } from './add-major-catalog-entry';
 
 export const DEMO_PASSWORD = 'liuhen-demo';
 
@@ -45,6 +46,8 @@ export const DEMO_USERS: DemoUser[] = [
   },
   { username: 'legal1', displayName: '陈静', roles: ['legal_reviewer'], section: 'legal', credential: '99010026004' },
   { username: 'head1', displayName: '刘建国', roles: ['agency_head'], section: 'office', credential: '99010026005' },
+  // REVIEW-4: the deputy head in charge of legal work approves extensions of a legal review (经分管局领导批准).
+  { username: 'deputy1', displayName: '马志远', roles: ['deputy_head'], section: 'office', credential: '99010026007' },
   { username: 'archivist1', displayName: '孙丽', roles: ['archivist'], section: 'office' },
   { username: 'supervisor1', displayName: '周敏', roles: ['supervisor'], section: 'legal', credential: '99010026006' },
   { username: 'devicekeeper1', displayName: '吴涛', roles: ['device_keeper'], section: 'enforcement' },
@@ -108,8 +111,80 @@ export const seedDemo = async ({ ctx }: { ctx: UseCaseContext }): Promise<boolea
     }
   }
   await seedDemoDevices({ ctx, agencyId: bureau.id, userIds, sectionId: sectionIds.get('enforcement')! });
+  await seedDemoCatalog({ ctx, agencyId: bureau.id, userIds, sectionId: sectionIds.get('legal')! });
 
   return true;
+};
+
+// REVIEW-1: a demo catalog of major decisions, after the thresholds housing-construction agencies commonly publish.
+export const DEMO_CATALOG = [
+  {
+    category: 'penalty',
+    level: 'any',
+    field: 'any',
+    title: '对法人或者其他组织处以十万元以上罚款、没收违法所得或者没收非法财物',
+    penaltyKinds: [],
+    partyType: 'organization',
+    amountThreshold: 100000,
+    basis: '《中华人民共和国行政处罚法》第五十八条；《示范自治区重大行政执法决定法制审核办法》第四条',
+  },
+  {
+    category: 'penalty',
+    level: 'any',
+    field: 'any',
+    title: '对公民处以一万元以上罚款、没收违法所得或者没收非法财物',
+    penaltyKinds: [],
+    partyType: 'individual',
+    amountThreshold: 10000,
+    basis: '《中华人民共和国行政处罚法》第五十八条；《示范自治区重大行政执法决定法制审核办法》第四条',
+  },
+  {
+    category: 'penalty',
+    level: 'any',
+    field: 'any',
+    title: '吊销许可证件、降低资质等级、责令停产停业、责令关闭、限制从业',
+    penaltyKinds: ['revoke_permit', 'lower_qualification', 'suspend_business', 'close', 'restrict_employment'],
+    partyType: 'any',
+    amountThreshold: null,
+    basis: '《中华人民共和国行政处罚法》第五十八条、第六十三条',
+  },
+  {
+    category: 'compulsion',
+    level: 'any',
+    field: 'urban_planning',
+    title: '强制拆除违法建设',
+    penaltyKinds: [],
+    partyType: 'any',
+    amountThreshold: null,
+    basis: '《中华人民共和国城乡规划法》第六十八条；《中华人民共和国行政强制法》第四十四条',
+  },
+] as const;
+
+const seedDemoCatalog = async ({
+  ctx,
+  agencyId,
+  userIds,
+  sectionId,
+}: {
+  ctx: UseCaseContext;
+  agencyId: string;
+  userIds: Map<string, string>;
+  sectionId: string;
+}) => {
+  const reviewer = DEMO_USERS.find((u) => u.username === 'legal1')!;
+  // The catalog is kept by the legal section, so its reviewer enters it; the session is the seed's.
+  const actor: UserActor = {
+    kind: 'user',
+    userId: userIds.get(reviewer.username)!,
+    username: reviewer.username,
+    displayName: reviewer.displayName,
+    agencyId,
+    sectionId,
+    roles: reviewer.roles,
+    credentialNumber: null,
+    sessionId: 'seed',
+  };
+  for (const entry of DEMO_CATALOG) await addMajorCatalogEntry({ ctx, actor, input: entry });
 };
 
 // DEV-1, DEV-2: two body cameras issued to the demo officers, so their own recordings can be filed at once.

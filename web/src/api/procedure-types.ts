@@ -112,6 +112,35 @@ export type ProcedureCatalog = {
   recordKinds: RecordKind[];
   complianceRules: ComplianceRuleDefinition[];
   deadlineRules: DeadlineRuleDefinition[];
+  legalReview: LegalReviewCatalog;
+  serviceMethods: ServiceMethodDefinition[];
+};
+
+/** REVIEW-1..5: the points, conclusions, materials and grounds the legal review forms are built from. */
+export type LegalReviewCatalog = {
+  points: { id: string; label: string; citations: Citation[] }[];
+  conclusions: { id: string; name: string; appliesWhen: string; isDecisionAllowed: boolean; citations: Citation[] }[];
+  materials: {
+    id: string;
+    name: string;
+    requirement: 'required' | 'when_hearing_or_assessment' | 'optional';
+    citations: Citation[];
+  }[];
+  grounds: { id: string; name: string; citations: Citation[] }[];
+  periodWorkingDays: number;
+  maxExtensionWorkingDays: number;
+  catalogOptions: Record<'categories' | 'levels' | 'fields' | 'partyTypes' | 'penaltyKinds', FieldOption[]>;
+};
+
+/** SERVE-1: what one method of service must leave on file. */
+export type ServiceMethodDefinition = {
+  id: string;
+  name: string;
+  signatures: { role: 'server' | 'recipient' | 'witness'; name: string }[];
+  attachments: { kind: string; name: string; isRequired: boolean }[];
+  isAvRequired: boolean;
+  deemedServedAfterDays: number | null;
+  citations: Citation[];
 };
 
 /** GET /api/officers: who may be named on a record, with their credentials (ORG-2, ORG-3). */

@@ -4,6 +4,7 @@ export type Role =
   | 'section_head'
   | 'legal_reviewer'
   | 'agency_head'
+  | 'deputy_head'
   | 'archivist'
   | 'supervisor'
   | 'device_keeper'
@@ -56,6 +57,13 @@ export type Me = {
     canManageRetention?: boolean;
     canManageLegalHolds?: boolean;
     canConfigureEvidence?: boolean;
+    canManageMajorCatalog?: boolean;
+    canSubmitLegalReview?: boolean;
+    canDecideLegalReview?: boolean;
+    canExtendLegalReview?: boolean;
+    canRuleLegalReview?: boolean;
+    canOverseeLegalReviews?: boolean;
+    canGenerateDocuments?: boolean;
   };
 };
 

@@ -108,6 +108,56 @@ export type CaseRecord = {
     next: { index: number; role: ApprovalRole; label: string } | null;
     steps: ApprovalStep[];
   };
+  /** DOC-4: who signed, how and when. */
+  signatures: RecordSignature[];
+  /** SERVE-1: proofs of service filed with a service receipt. */
+  attachments: RecordAttachment[];
+  /** DOC-2: the standard document this record generates; null when none. */
+  documentTemplateId: string | null;
+  /** Newest first: the first is the document as it stands now. */
+  documents: CaseDocument[];
+};
+
+export type SignatureRole = 'officer' | 'party' | 'witness' | 'server' | 'recipient';
+export type SignatureMethod = 'electronic' | 'handwritten' | 'paper_scan';
+
+export type RecordSignature = {
+  id: string;
+  role: SignatureRole;
+  signerName: string;
+  method: SignatureMethod;
+  fingerprint: string;
+  scanEvidenceId: string | null;
+  signedAt: string;
+};
+
+export type RecordAttachment = { id: string; evidenceId: string; kind: string; createdAt: string };
+
+export type CaseDocument = {
+  id: string;
+  title: string;
+  templateId: string;
+  documentNumber: string | null;
+  pdfSha256: string;
+  docxSha256: string;
+  signatureIds: string[];
+  generatedAt: string;
+};
+
+/** REVIEW-1, REVIEW-5: whether the decision is major and whether legal review lets it be signed, made and served. */
+export type LegalReviewFact = { isMajorDecision: boolean; status: string; canDecide: boolean; message: string };
+
+/** SERVE-2: the fine, payments, the late-payment surcharge and when a court may be asked to enforce. */
+export type ExecutionSummary = {
+  fineAmount: string;
+  decisionServedOn: string | null;
+  dueOn: string | null;
+  paidAmount: string;
+  outstandingAmount: string;
+  isFullyPerformed: boolean;
+  surcharge: { daysOverdue: number; amount: string; isCapped: boolean } | null;
+  demandServedOn: string | null;
+  earliestCourtApplicationOn: string | null;
 };
 
 /** What the current stage asks for one record kind, and the records made for it. */
@@ -148,6 +198,8 @@ export type CaseWorkspace = {
   records: CaseRecord[];
   compliance: RuleFinding[];
   deadlines: CaseDeadline[];
+  legalReview: LegalReviewFact;
+  execution: ExecutionSummary | null;
   /** This year, when the working-day calendar does not cover it. */
   uncoveredCalendarYear: number | null;
 };

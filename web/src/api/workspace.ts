@@ -27,7 +27,7 @@ export const useCaseWorkspace = (caseId: string, { isFresh = true }: { isFresh?:
  * After a change to the case: the workspace, the timeline (new ledger entries), the list (stage) and the to-dos.
  * The case detail is refetched, which the ledger records as a view: the user is looking at the case they changed.
  */
-const refreshCase = (queryClient: QueryClient, caseId: string): Promise<unknown> =>
+export const refreshCase = (queryClient: QueryClient, caseId: string): Promise<unknown> =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.caseWorkspace(caseId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.caseDetail(caseId) }),

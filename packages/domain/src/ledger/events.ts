@@ -91,6 +91,35 @@ export type LedgerEventPayloads = {
     assigneeSectionId: string | null;
   };
   'device.checked': { deviceId: string; checkId: string; isReady: boolean };
+  // REVIEW-1: the agency's catalog of major decisions (publishable, so its content is in the entry's digest).
+  'major_catalog.entry_added': { entryId: string; category: string; recordSha256: string };
+  'major_catalog.entry_retired': { entryId: string };
+  // REVIEW-2..5: rounds of legal review, the reviewer's opinion, extensions of its period and the head's ruling.
+  'legal_review.submitted': {
+    submissionId: string;
+    round: number;
+    draftRecordId: string;
+    dueOn: string;
+    catalogEntryIds: string[];
+    grounds: string[];
+    recordSha256: string;
+  };
+  'legal_review.decided': { submissionId: string; conclusion: string; opinionRecordId: string; recordSha256: string };
+  'legal_review.extension_requested': { submissionId: string; extensionId: string; workingDays: number };
+  'legal_review.extension_decided': { submissionId: string; extensionId: string; decision: string; dueOn: string };
+  'legal_review.ruled': { submissionId: string; outcome: string; discussionRecordId: string };
+  // DOC-2: a standard document generated from a record; the hashes pin the exact bytes kept.
+  'document.generated': {
+    documentId: string;
+    recordId: string | null;
+    templateId: string;
+    pdfSha256: string;
+    docxSha256: string;
+  };
+  // DOC-4: a signature on a record; the fingerprint pins the handwriting or the electronic signature.
+  'record.signed': { recordId: string; signatureId: string; role: string; method: string; fingerprint: string };
+  // SERVE-1: a proof of service (return receipt, voucher, announcement…) linked to its service receipt.
+  'record.attachment_linked': { recordId: string; attachmentId: string; evidenceId: string; kind: string };
   // LEDGER-4: an upper-level agency saw and cosigned a subordinate's checkpoint.
   'checkpoint.observed': { logAgencyId: string; origin: string; size: number; rootHex: string; noteSha256: string };
   // LEDGER-2: the log's signing key changed; the checkpoint covering this entry is signed by the old key.
@@ -113,7 +142,10 @@ export type LedgerSubjectType =
   | 'hold'
   | 'device'
   | 'upload'
-  | 'fixity';
+  | 'fixity'
+  | 'catalog'
+  | 'review'
+  | 'document';
 
 export const LEDGER_EVENT_SUBJECT = {
   'agency.created': 'agency',
@@ -147,6 +179,16 @@ export const LEDGER_EVENT_SUBJECT = {
   'device.registered': 'device',
   'device.changed': 'device',
   'device.checked': 'device',
+  'major_catalog.entry_added': 'catalog',
+  'major_catalog.entry_retired': 'catalog',
+  'legal_review.submitted': 'review',
+  'legal_review.decided': 'review',
+  'legal_review.extension_requested': 'review',
+  'legal_review.extension_decided': 'review',
+  'legal_review.ruled': 'review',
+  'document.generated': 'document',
+  'record.signed': 'record',
+  'record.attachment_linked': 'record',
   'checkpoint.observed': 'checkpoint',
   'ledger.key_rotated': 'key',
 } as const satisfies Record<LedgerEventType, LedgerSubjectType>;

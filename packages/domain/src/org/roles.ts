@@ -5,6 +5,7 @@ export const ROLES = [
   'section_head',
   'legal_reviewer',
   'agency_head',
+  'deputy_head',
   'archivist',
   'supervisor',
   'device_keeper',

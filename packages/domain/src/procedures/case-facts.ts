@@ -27,6 +27,18 @@ export type RecordFact = {
   avReason: string | null;
   content: Readonly<Record<string, unknown>>;
   approval: ApprovalStatus;
+  /** DOC-4, SERVE-1: who has signed the record (officer, party, witness, server, recipient). */
+  signatures: readonly { role: string }[];
+  /** SERVE-1: proofs filed with the record (return receipt, postage voucher, announcement, consent…). */
+  attachments: readonly { kind: string }[];
+};
+
+/** REVIEW-1, REVIEW-5: whether the decision is major and whether legal review lets it be signed, made and served. */
+export type LegalReviewFact = {
+  isMajorDecision: boolean;
+  status: string;
+  canDecide: boolean;
+  message: string;
 };
 
 /** Everything the rules need about a case; built by the server from its rows, evaluated here without I/O. */
@@ -35,6 +47,7 @@ export type CaseFacts = {
   stage: string;
   source: string;
   isMajorCase: boolean;
+  legalReview: LegalReviewFact;
   /** Stages entered so far, in order, the current one last. */
   visitedStages: readonly string[];
   records: readonly RecordFact[];

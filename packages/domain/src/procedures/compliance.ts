@@ -6,6 +6,7 @@ import type { CaseFacts, RecordFact } from './case-facts';
 import { RECORD_KINDS } from '../records/catalog';
 import type { RecordKindId } from '../records/record-kinds';
 import type { Condition, ProcedureType, StageRecord } from './types';
+import { serviceProofProblems } from '../service/service-methods';
 
 export type RuleCheck =
   | { type: 'stage_records' }
@@ -17,7 +18,9 @@ export type RuleCheck =
   | { type: 'rights_notified' }
   | { type: 'approvals_complete' }
   | { type: 'statement_period_observed' }
-  | { type: 'hearing_notice_lead_time'; workingDays: number };
+  | { type: 'hearing_notice_lead_time'; workingDays: number }
+  | { type: 'legal_review_approved' }
+  | { type: 'service_proof' };
 
 /** SUP-2: a rule is data — what it checks, how serious it is, and the articles it rests on. */
 export type ComplianceRule = {
@@ -116,6 +119,30 @@ export const COMPLIANCE_RULES = [
     citations: [cite('行政处罚法', '第六十四条'), cite('行政处罚法', '第八十五条')],
     procedures: ['penalty'],
     check: { type: 'hearing_notice_lead_time', workingDays: 7 },
+  },
+  {
+    id: 'legal-review',
+    name: '重大执法决定经法制审核同意后方可审签、作出和送达',
+    severity: 'blocking',
+    citations: [cite('行政处罚法', '第五十八条'), cite('S3', '附件3 第五条'), cite('S4', '第二十条')],
+    procedures: ['penalty', 'licensing'],
+    check: { type: 'legal_review_approved' },
+  },
+  {
+    id: 'service-proof',
+    name: '送达方式所需的签名、凭证和音像记录齐全',
+    severity: 'blocking',
+    citations: [
+      cite('S4', '第二十五条'),
+      cite('S4', '第二十六条'),
+      cite('S4', '第二十七条'),
+      cite('S4', '第二十八条'),
+      cite('S4', '第二十九条'),
+      cite('S1', '第十三条'),
+      cite('行政处罚法', '第六十一条'),
+    ],
+    procedures: ALL,
+    check: { type: 'service_proof' },
   },
 ] as const satisfies readonly ComplianceRule[];
 
@@ -363,6 +390,34 @@ const checkItems = (facts: CaseFacts, check: RuleCheck): { missing: FindingItem[
             kind: 'hearing_notice',
             message: `听证日期 ${hearingDate} 距通知不足 ${check.workingDays} 个工作日（最早 ${earliest.date}）`,
           });
+        }
+      }
+      break;
+    case 'legal_review_approved': {
+      // REVIEW-5: the gate sits on the stage that lists the opinion; a draft changed after 同意 closes it again.
+      const reviewStage = facts.definition.stages.find((st) =>
+        st.records.some((r) => r.kind === 'legal_review_opinion'),
+      );
+      if (!reviewStage || !visited.has(reviewStage.id)) break;
+      if (facts.legalReview.isMajorDecision && !facts.legalReview.canDecide) {
+        missing.push({ stage: reviewStage.id, kind: 'legal_review_opinion', message: facts.legalReview.message });
+      }
+      break;
+    }
+    case 'service_proof':
+      for (const record of records.filter((r) => r.kind === 'service_receipt')) {
+        const method = record.content.method;
+        if (typeof method !== 'string') continue;
+        const problems = serviceProofProblems({
+          method,
+          signatures: record.signatures,
+          attachments: record.attachments,
+          avCount: record.avEvidenceCount,
+          avReason: record.avReason,
+        });
+        // Audio-video is the av-or-reason rule's to report; this rule lists signatures and proofs.
+        for (const problem of problems.filter((p) => p.item !== 'av')) {
+          missing.push({ stage: record.stage, recordId: record.id, kind: 'service_receipt', message: problem.message });
         }
       }
       break;

@@ -95,6 +95,8 @@ const record = (kind: RecordFact['kind'], stage: string, overrides: Partial<Reco
   avReason: null,
   content: RECORD_KINDS[kind].isRightsNoticeRecorded ? { rightsNotified: ['statement', 'defence'] } : {},
   approval: RECORD_KINDS[kind].approvalSteps.length > 0 ? 'approved' : 'not_required',
+  signatures: [],
+  attachments: [],
   ...overrides,
 });
 
@@ -103,6 +105,7 @@ const facts = (overrides: Partial<CaseFacts>): CaseFacts => ({
   stage: 'investigation',
   source: 'own_initiative',
   isMajorCase: false,
+  legalReview: { isMajorDecision: false, status: 'not_required', canDecide: true, message: '' },
   visitedStages: ['source', 'filing', 'investigation'],
   records: [record('filing_approval', 'filing')],
   unlinkedAvGaps: [],

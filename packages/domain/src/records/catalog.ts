@@ -1,3 +1,4 @@
+import { ENFORCEMENT_FIELDS } from '../review/major-catalog';
 import { cite } from '../procedures/citation';
 import type { ApprovalStepDefinition, FieldDefinition, RecordKindDefinition, RecordKindId } from './record-kinds';
 
@@ -143,6 +144,26 @@ const LEGAL_REVIEW_CONCLUSIONS = options({
   do_not_decide: '不予作出',
   transfer: '移送司法机关',
 });
+
+// 行政处罚法 第九条 kinds; administrative detention is left out because only public security may impose it.
+export const PENALTY_KINDS = options({
+  warning: '警告',
+  notice_of_criticism: '通报批评',
+  fine: '罚款',
+  confiscation_of_illegal_gains: '没收违法所得',
+  confiscation_of_property: '没收非法财物',
+  suspend_permit: '暂扣许可证件',
+  lower_qualification: '降低资质等级',
+  revoke_permit: '吊销许可证件',
+  limit_activities: '限制开展生产经营活动',
+  suspend_business: '责令停产停业',
+  close: '责令关闭',
+  restrict_employment: '限制从业',
+  other: '法律、行政法规规定的其他行政处罚',
+});
+
+// REVIEW-1: the fields a catalog entry of major decisions may name, as the catalog's data has them.
+const ENFORCEMENT_FIELD_OPTIONS: Options = ENFORCEMENT_FIELDS;
 
 const PROCEDURE_OF_HEARING = options({ penalty: '行政处罚', licensing: '行政许可' });
 
@@ -924,6 +945,11 @@ export const RECORD_KINDS = {
       textarea('evidence', '证据材料', { help: LIST_HELP }),
       textarea('factorsConsidered', '应当考虑的因素（裁量情节）'),
       text('discretionStandard', '适用的裁量基准', { ...OPTIONAL, help: '行政处罚法第三十四条' }),
+      // REVIEW-1: what the catalog of major decisions is matched against (category, field, kind, amount).
+      select('enforcementField', '执法领域', ENFORCEMENT_FIELD_OPTIONS),
+      select('partyType', '当事人类型', options({ organization: '法人或者其他组织', individual: '公民' })),
+      multiselect('proposedPenaltyKinds', '拟作出的处罚种类', PENALTY_KINDS, when('decisionKind', 'penalty')),
+      money('proposedAmount', '拟罚款及没收金额合计（元）', { ...OPTIONAL, ...when('decisionKind', 'penalty') }),
     ],
     officers: DESK_OFFICERS,
     partySignature: 'none',
@@ -1061,26 +1087,7 @@ export const RECORD_KINDS = {
       textarea('reasons', '理由（含陈述申辩意见的采纳情况和裁量情节）'),
       textarea('violatedProvisions', '违反的法律、法规、规章条款'),
       textarea('penaltyBasis', '处罚依据（引用的法律条款）'),
-      // 行政处罚法 第九条 kinds; administrative detention is left out because only public security may impose it.
-      multiselect(
-        'penaltyKinds',
-        '处罚种类',
-        options({
-          warning: '警告',
-          notice_of_criticism: '通报批评',
-          fine: '罚款',
-          confiscation_of_illegal_gains: '没收违法所得',
-          confiscation_of_property: '没收非法财物',
-          suspend_permit: '暂扣许可证件',
-          lower_qualification: '降低资质等级',
-          revoke_permit: '吊销许可证件',
-          limit_activities: '限制开展生产经营活动',
-          suspend_business: '责令停产停业',
-          close: '责令关闭',
-          restrict_employment: '限制从业',
-          other: '法律、行政法规规定的其他行政处罚',
-        }),
-      ),
+      multiselect('penaltyKinds', '处罚种类', PENALTY_KINDS),
       textarea('penaltyContent', '处罚内容'),
       money('fineAmount', '罚款金额（元）', when('penaltyKinds', 'fine')),
       money('illegalGainsAmount', '没收违法所得金额（元）', when('penaltyKinds', 'confiscation_of_illegal_gains')),

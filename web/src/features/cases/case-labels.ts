@@ -60,6 +60,14 @@ export const TIMELINE_TYPE_LABELS: Record<string, string> = {
   'evidence.disposal_requested': '申请销毁证据',
   'evidence.disposal_decided': '审批销毁申请',
   'evidence.disposed': '销毁证据原件',
+  'legal_review.submitted': '提交法制审核',
+  'legal_review.decided': '出具法制审核意见',
+  'legal_review.extension_requested': '申请延长法制审核期限',
+  'legal_review.extension_decided': '审批法制审核延期',
+  'legal_review.ruled': '主要负责人集体讨论后裁定',
+  'document.generated': '生成文书',
+  'record.signed': '签名',
+  'record.attachment_linked': '附送达凭证',
 };
 
 export const VIA_LABELS: Record<string, string> = {

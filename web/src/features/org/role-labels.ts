@@ -6,6 +6,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   section_head: '科室负责人',
   legal_reviewer: '法制审核人员',
   agency_head: '机关负责人',
+  deputy_head: '分管负责人',
   archivist: '档案管理员',
   supervisor: '执法监督人员',
   device_keeper: '设备管理员',

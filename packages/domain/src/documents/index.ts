@@ -1,0 +1,3 @@
+export * from './templates';
+export * from './format-value';
+export * from './problems';

@@ -1,0 +1,3 @@
+export * from './late-payment';
+export * from './court-application';
+export * from './performance';
