@@ -11,9 +11,14 @@ const root = path.resolve(import.meta.dirname, '..');
 const config = loadTestConfig();
 const results: { suite: string; status: 'passed' | 'failed' | 'skipped'; note: string }[] = [];
 
-const vitest = (suite: string, projects: string[], env: Record<string, string> = {}) => {
+const vitest = (suite: string, projects: string[], env: Record<string, string> = {}, exclude: string[] = []) => {
   process.stdout.write(`\n━━ ${suite} ━━\n`);
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p])];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    ...exclude.flatMap((glob) => ['--exclude', glob]),
+  ];
   const started = Date.now();
   const run = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env: childEnvironment(env) });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
@@ -22,11 +27,20 @@ const vitest = (suite: string, projects: string[], env: Record<string, string> =
 
 vitest('unit + integration + API on PGlite', ['unit', 'integration', 'api'], { LIUHEN_TEST_BACKEND: 'pglite' });
 
+// The stores and the media parser never touch the database: the PGlite run has tested them already.
+const DATABASE_FREE = [
+  'tests/integration/blob-store.test.ts',
+  'tests/integration/blob-store-s3.test.ts',
+  'tests/integration/media-metadata.test.ts',
+];
+
 if (config.postgresUrl) {
-  vitest('integration + API on PostgreSQL', ['integration', 'api'], {
-    LIUHEN_TEST_BACKEND: 'postgres',
-    LIUHEN_TEST_DATABASE_URL: config.postgresUrl,
-  });
+  vitest(
+    'integration + API on PostgreSQL',
+    ['integration', 'api'],
+    { LIUHEN_TEST_BACKEND: 'postgres', LIUHEN_TEST_DATABASE_URL: config.postgresUrl },
+    DATABASE_FREE,
+  );
 } else {
   results.push({
     suite: 'integration + API on PostgreSQL',

@@ -63,6 +63,14 @@ describe('POST /api/auth/login (SEC-1)', () => {
       canManageRetention: true,
       canManageLegalHolds: false,
       canConfigureEvidence: false,
+      canManageMajorCatalog: false,
+      // REVIEW-2: the drafting officer submits the decision for legal review.
+      canSubmitLegalReview: true,
+      canDecideLegalReview: false,
+      canExtendLegalReview: false,
+      canRuleLegalReview: false,
+      canOverseeLegalReviews: false,
+      canGenerateDocuments: true,
     });
     expect(user.credentials[0]).toMatchObject({ number: '99010026001', isValid: true });
     expect(JSON.stringify(user)).not.toMatch(/argon2|passwordHash/);

@@ -97,7 +97,7 @@ describe('npm start as a user runs it (issue 2: restart, lock, configuration)', 
       expect(detail.number).toBe(number);
       expect(detail.timeline.map((e) => e.type)).toEqual(['case.created', 'case.viewed']);
       const meta = (await (await api('/api/meta')).json()) as { demoUsers: unknown[] };
-      expect(meta.demoUsers).toHaveLength(12);
+      expect(meta.demoUsers).toHaveLength(13);
       // LEDGER-2: the worker signs a checkpoint of the bureau's log within seconds.
       const code = '11990100MB0000002X';
       let checkpoint: Response | null = null;

@@ -33,7 +33,7 @@ describe('demo agency (issue 2 §6, ORG-1, ORG-2, ORG-4)', () => {
     ]);
     expect(await countUsers(t.ctx.db)).toBe(DEMO_USERS.length);
     const roles = new Set(DEMO_USERS.flatMap((u) => u.roles));
-    expect(roles.size).toBe(12);
+    expect(roles.size).toBe(13);
 
     for (const username of ['officer1', 'officer2']) {
       const user = await findUserByUsername(t.ctx.db, username);

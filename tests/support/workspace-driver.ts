@@ -45,8 +45,16 @@ export const pick = async (page: Page, select: Locator, option: string, isMultip
     })
     .first();
   await item.click();
-  // A multiple select stays open for more; Escape closes the list, not the drawer around it.
-  if (isMultiple) await page.keyboard.press('Escape');
+  if (isMultiple) {
+    // A click landing while the list still animates open is lost on a busy machine: check the option took it.
+    for (let attempt = 1; !(await item.getAttribute('class'))?.includes('ant-select-item-option-selected'); attempt++) {
+      if (attempt === 3) throw new Error(`option ${option} was not selected`);
+      await page.waitForTimeout(300);
+      if (!(await item.getAttribute('class'))?.includes('ant-select-item-option-selected')) await item.click();
+    }
+    // A multiple select stays open for more; Escape closes the list, not the drawer around it.
+    await page.keyboard.press('Escape');
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       await page.locator(openDropdown).first().waitFor({ state: 'hidden', timeout: 3000 });
@@ -91,7 +99,9 @@ export const fillRecordForm = async (page: Page, kind: CatalogKind, overrides: R
         await pick(page, input, given ?? field.options![0]!.label);
         break;
       case 'multiselect':
+        // Every option unless the test names some (labels joined by 、).
         for (const option of field.options!) {
+          if (given !== undefined && !given.split('、').includes(option.label)) continue;
           await input.getByRole('checkbox', { name: option.label, exact: true }).check();
         }
         break;
@@ -171,4 +181,49 @@ export const advance = async (page: Page, to: string) => {
   await page.getByTestId(`transition-${to}`).click();
   await page.getByRole('button', { name: '确认', exact: true }).click();
   await page.locator(`[data-testid="stage-stepper"][data-current="${to}"]`).waitFor({ timeout: 15_000 });
+};
+
+/** Opens the detail drawer of the current stage's record of this kind (the newest one when there are several). */
+export const openRecordDetail = async (page: Page, kindName: string) => {
+  await page
+    .getByTestId('record-row')
+    .filter({ hasText: kindName })
+    .last()
+    .getByRole('button', { name: '详情' })
+    .click();
+  await page.getByTestId('record-detail').waitFor();
+};
+
+/** Closes the record drawer and waits for it to go. */
+export const closeRecordDetail = async (page: Page) => {
+  await page.keyboard.press('Escape');
+  await page.getByTestId('record-detail').waitFor({ state: 'hidden' });
+};
+
+/**
+ * DOC-4: signs the open record: an officer electronically as themselves, anyone else by drawing on the pad with the
+ * mouse as on a tablet. `from` is the button that opens the dialog (the drawer's 签名, or a proof checklist's).
+ */
+export const signOpenRecord = async (page: Page, options: { role: string; name?: string; from?: Locator }) => {
+  await (
+    options.from ?? page.getByTestId('record-documents').getByRole('button', { name: '签名', exact: true }).first()
+  ).click();
+  const dialog = page.getByRole('dialog', { name: /上签名$/ });
+  await dialog.waitFor();
+  await pick(page, dialog.locator('#role'), options.role);
+  if (!options.name) await dialog.getByText('电子签名（本人）', { exact: true }).click();
+  else {
+    await dialog.getByText('平板手写', { exact: true }).click();
+    await dialog.getByLabel('签名人姓名').fill(options.name);
+    const pad = dialog.getByTestId('signature-pad');
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 30, box.y + box.height * 0.6);
+    await page.mouse.down();
+    for (let i = 1; i <= 12; i++) {
+      await page.mouse.move(box.x + 30 + i * 25, box.y + box.height * (0.6 + 0.25 * Math.sin(i)), { steps: 3 });
+    }
+    await page.mouse.up();
+  }
+  await dialog.getByRole('button', { name: '确认签名' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
 };

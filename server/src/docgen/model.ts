@@ -30,7 +30,7 @@ export type DocumentSignature = {
 export type DocumentInput = {
   templateId: string;
   agency: { name: string };
-  /** The case number, e.g. 鹤住建罚〔2026〕12号. */
+  /** The case number, e.g. 示住建罚〔2026〕12号. */
   caseNumber: string;
   /** Printed under the title when the template has a number prefix. */
   documentNumber: string | null;

@@ -78,10 +78,10 @@ describe('renderDocument', () => {
       .map((line) => line.trim())
       .filter((line) => line !== '');
     expect(lines.slice(0, 4)).toEqual([
-      '鹤壁市住房和城乡建设局',
+      '示范市住房和城乡建设局',
       '行政处罚决定书',
-      '鹤住建罚决字〔2026〕12号',
-      '鹤壁市安居置业有限公司：',
+      '示住建罚决字〔2026〕12号',
+      '示范市安居置业有限公司：',
     ]);
     const text = squeeze(lines.join(''));
     expect(text).toContain(squeeze(PENALTY_DECISION_CONTENT.remedies));
@@ -90,7 +90,7 @@ describe('renderDocument', () => {
       squeeze('（电子签名）王建国 执法证号 41060021001 2026年3月16日 9时30分，签名指纹 3f9a6c0d2b7e41a5'),
     );
     // The seal area: agency name and date, the date line last before the signatures.
-    expect(lines).toContain('鹤壁市住房和城乡建设局');
+    expect(lines).toContain('示范市住房和城乡建设局');
     expect(lines).toContain('2026年3月16日');
   });
 
@@ -101,7 +101,7 @@ describe('renderDocument', () => {
     expect(xml).toContain('w:eastAsia="方正小标宋简体"');
     const text = docxText(docx);
     expect(text).toContain('行政处罚决定书');
-    expect(text).toContain('鹤住建罚决字〔2026〕12号');
+    expect(text).toContain('示住建罚决字〔2026〕12号');
     expect(text).toContain(PENALTY_DECISION_CONTENT.remedies);
   });
 

@@ -31,6 +31,8 @@ export const refreshCase = (queryClient: QueryClient, caseId: string): Promise<u
   Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.caseWorkspace(caseId) }),
     queryClient.invalidateQueries({ queryKey: queryKeys.caseDetail(caseId) }),
+    // A new or corrected draft can make the decision major or reopen its legal review (REVIEW-1, REVIEW-5).
+    queryClient.invalidateQueries({ queryKey: ['cases', 'legal-review', caseId] }),
     queryClient.invalidateQueries({ queryKey: [...queryKeys.cases, 'list'] }),
     refreshMyWork(queryClient),
   ]);

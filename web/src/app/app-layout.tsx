@@ -1,8 +1,10 @@
 import {
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   FileAddOutlined,
+  FileProtectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UnorderedListOutlined,
@@ -18,6 +20,7 @@ import { queryKeys } from '../api/query-keys';
 import type { MyWork } from '../api/workspace-types';
 import { deviceAccessOf } from '../features/devices/device-access';
 import { evidenceOversightAccessOf } from '../features/evidence-oversight/oversight-access';
+import { legalReviewAccessOf } from '../features/legal-review/legal-review-access';
 import { FullPageSpin } from '../components/full-page-spin';
 import { RoleTags } from '../components/role-tags';
 import { useCurrentUser } from './current-user';
@@ -31,6 +34,8 @@ const selectedMenuKey = (pathname: string): string => {
   if (pathname.startsWith('/devices')) return '/devices';
   if (pathname.startsWith('/evidence')) return '/evidence';
   if (pathname.startsWith('/integrity')) return '/integrity';
+  if (pathname.startsWith('/legal-reviews')) return '/legal-reviews';
+  if (pathname.startsWith('/major-catalog')) return '/major-catalog';
 
   return '';
 };
@@ -84,6 +89,16 @@ export const AppLayout = () => {
       key: '/evidence',
       icon: <AuditOutlined />,
       label: <Link to="/evidence">证据监督</Link>,
+    },
+    legalReviewAccessOf(me).canOversee && {
+      key: '/legal-reviews',
+      icon: <FileProtectOutlined />,
+      label: <Link to="/legal-reviews">法制审核</Link>,
+    },
+    legalReviewAccessOf(me).canViewCatalog && {
+      key: '/major-catalog',
+      icon: <BookOutlined />,
+      label: <Link to="/major-catalog">重大执法决定目录</Link>,
     },
     me.permissions.canInspectLedger && {
       key: '/integrity',

@@ -24,3 +24,9 @@ export const DevicesPage = lazy(() =>
 export const EvidenceOversightPage = lazy(() =>
   import('../pages/evidence-oversight/evidence-oversight-page').then((m) => ({ default: m.EvidenceOversightPage })),
 );
+export const LegalReviewsPage = lazy(() =>
+  import('../pages/legal-reviews/legal-reviews-page').then((m) => ({ default: m.LegalReviewsPage })),
+);
+export const MajorCatalogPage = lazy(() =>
+  import('../pages/major-catalog/major-catalog-page').then((m) => ({ default: m.MajorCatalogPage })),
+);

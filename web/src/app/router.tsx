@@ -9,6 +9,8 @@ import {
   DevicesPage,
   EvidenceOversightPage,
   IntegrityPage,
+  LegalReviewsPage,
+  MajorCatalogPage,
   MyWorkPage,
   NewCasePage,
   PeoplePage,
@@ -72,6 +74,16 @@ export const router = createBrowserRouter([
           { path: 'devices', element: <DevicesPage /> },
           // AV-6, RET-2: the tabs depend on four permissions, so the page decides (features/evidence-oversight).
           { path: 'evidence', element: <EvidenceOversightPage /> },
+          // REVIEW-4: reviewers and their supervisors; the page decides, as the extension buttons need another flag.
+          { path: 'legal-reviews', element: <LegalReviewsPage /> },
+          {
+            path: 'major-catalog',
+            element: (
+              <RequirePermission permission="canReadCases" reason="您的角色不能查看重大执法决定目录。">
+                <MajorCatalogPage />
+              </RequirePermission>
+            ),
+          },
           {
             path: 'people',
             element: (

@@ -34,7 +34,7 @@ export type DocumentTemplate = {
   recordKind: RecordKindId | null;
   /** notice (书): prose paragraphs addressed to the party; form (表/笔录): a bordered table of label/value rows. */
   layout: 'notice' | 'form';
-  /** Number prefix of the agency's register, e.g. 罚决字 in 鹤住建罚决字〔2026〕12号. */
+  /** Number prefix of the agency's register, e.g. 罚决字 in 示住建罚决字〔2026〕12号. */
   numberPrefix?: string;
   /** Notice layout: the field whose value is the salutation line (「当事人名称：」). */
   addresseeField?: string;

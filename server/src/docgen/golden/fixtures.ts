@@ -9,15 +9,15 @@ import {
 } from '@liuhen/domain';
 import type { DocumentInput, DocumentSignature } from '../model';
 
-// Test inputs for every document template: a housing-construction penalty case of 鹤壁市住房和城乡建设局 (a party
+// Test inputs for every document template: a housing-construction penalty case of 示范市住房和城乡建设局 (a party
 // that built without a construction permit). The twenty DOC-2 documents have hand-written content; the other record
 // kinds get sample content made from their catalog labels.
 
-export const AGENCY = '鹤壁市住房和城乡建设局';
-export const CASE_NUMBER = '鹤住建罚〔2026〕12号';
-export const PARTY = '鹤壁市安居置业有限公司';
-export const PARTY_ADDRESS = '鹤壁市淇滨区九州路66号';
-const SITE = '鹤壁市淇滨区华山路与黄河路交叉口东北角“安居·华庭”3号楼施工现场';
+export const AGENCY = '示范市住房和城乡建设局';
+export const CASE_NUMBER = '示住建罚〔2026〕12号';
+export const PARTY = '示范市安居置业有限公司';
+export const PARTY_ADDRESS = '示范市新城区九州路66号';
+const SITE = '示范市新城区华山路与黄河路交叉口东北角“安居·华庭”3号楼施工现场';
 
 const OFFICERS = [
   { name: '王建国', credentialNumber: '41060021001' },
@@ -101,7 +101,7 @@ const FINGERPRINT_2 = 'a1b2c3d4e5f60718293a4b5c6d7e8f90112233445566778899aabbccd
 // ——— content of the DOC-2 documents ———
 
 const TRANSCRIPT = [
-  '问：我们是鹤壁市住房和城乡建设局的执法人员，这是我们的执法证件，请过目。你是否看清楚？',
+  '问：我们是示范市住房和城乡建设局的执法人员，这是我们的执法证件，请过目。你是否看清楚？',
   '答：看清楚了。',
   '问：“安居·华庭”3号楼是否已取得建筑工程施工许可证？',
   '答：还没有取得，施工许可证正在办理中，因为工期紧张，1月10日就先开工了。',
@@ -110,7 +110,7 @@ const TRANSCRIPT = [
 ].join('\n');
 
 export const PENALTY_DECISION_CONTENT = {
-  documentNumber: '鹤住建罚决字〔2026〕12号',
+  documentNumber: '示住建罚决字〔2026〕12号',
   party: PARTY,
   partyAddress: PARTY_ADDRESS,
   partyIdentifier: '91410611MA9K2Q7L3C',
@@ -125,12 +125,12 @@ export const PENALTY_DECISION_CONTENT = {
   penaltyKinds: ['fine'],
   penaltyContent: '责令停止施工，限期改正，并处罚款人民币伍万元整。',
   fineAmount: '50000.00',
-  performanceMethod: '持本决定书到中国建设银行鹤壁分行各营业网点缴纳罚款，缴入鹤壁市非税收入财政专户。',
+  performanceMethod: '持本决定书到中国建设银行示范分行各营业网点缴纳罚款，缴入示范市非税收入财政专户。',
   performanceDeadline: '自收到本决定书之日起十五日内',
-  reconsiderationBody: '鹤壁市人民政府',
-  litigationCourt: '鹤壁市淇滨区人民法院',
+  reconsiderationBody: '示范市人民政府',
+  litigationCourt: '示范市新城区人民法院',
   remedies:
-    '如不服本决定，可以在收到本决定书之日起六十日内向鹤壁市人民政府申请行政复议，也可以在六个月内依法向鹤壁市淇滨区人民法院提起行政诉讼。',
+    '如不服本决定，可以在收到本决定书之日起六十日内向示范市人民政府申请行政复议，也可以在六个月内依法向示范市新城区人民法院提起行政诉讼。',
   defaultConsequences:
     '逾期不缴纳罚款的，每日按罚款数额的百分之三加处罚款；当事人在法定期限内不申请行政复议或者提起行政诉讼，又不履行的，本机关将依法申请人民法院强制执行。',
   agencyName: AGENCY,
@@ -140,7 +140,7 @@ export const PENALTY_DECISION_CONTENT = {
 const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown> } = {
   filing_approval: {
     caseSource: 'inspection',
-    caseCause: '鹤壁市安居置业有限公司未取得施工许可证擅自施工案',
+    caseCause: '示范市安居置业有限公司未取得施工许可证擅自施工案',
     partySummary: `${PARTY}，统一社会信用代码91410611MA9K2Q7L3C，住所${PARTY_ADDRESS}，法定代表人张海涛。`,
     filingReason: '2026年2月26日日常巡查发现“安居·华庭”3号楼未取得施工许可证已开工建设。',
     violationSummary: '当事人未取得施工许可证，擅自开工建设“安居·华庭”3号楼，已施工至主体第五层。',
@@ -150,7 +150,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
   questioning_record: {
     startedAt: '2026-02-27T09:00:00+08:00',
     endedAt: '2026-02-27T10:10:00+08:00',
-    place: '鹤壁市住房和城乡建设局三楼询问室',
+    place: '示范市住房和城乡建设局三楼询问室',
     intervieweeName: '陈志刚',
     intervieweeGender: 'male',
     intervieweeIdNumber: '410611198503120031',
@@ -186,7 +186,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
     legalBasis: '《中华人民共和国行政处罚法》第五十六条',
     items: '1. HRB400E热轧带肋钢筋Φ20，3根，每根长0.5米\n2. C30商品混凝土试块，1组3块',
     samplingMethod: '随机抽样',
-    testingAgency: '鹤壁市建设工程质量检测中心',
+    testingAgency: '示范市建设工程质量检测中心',
     sampleHandling: '样品当场封存，由双方签字确认后送检。',
   },
   evidence_call_up_notice: {
@@ -196,7 +196,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
     evidenceForms: ['documentary'],
     evidenceRequested: '1. 建设工程施工合同\n2. 营业执照复印件\n3. 工程开工以来的施工日志',
     deliveryDeadline: '2026-03-03',
-    deliveryPlace: '鹤壁市住房和城乡建设局法规科（淇滨大道300号）',
+    deliveryPlace: '示范市住房和城乡建设局法规科（建设大道300号）',
     contact: '李明 0392-3300000',
   },
   evidence_preservation_notice: {
@@ -205,12 +205,12 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
     legalBasis: '《中华人民共和国行政处罚法》第五十六条',
     items: '1. 施工日志2本\n2. 监理日志1本',
     storageMethod: 'agency_custody',
-    storagePlace: '鹤壁市住房和城乡建设局证据保管室',
+    storagePlace: '示范市住房和城乡建设局证据保管室',
     preservedOn: '2026-02-27',
     storageEndOn: '2026-03-05',
   },
   sealing_seizure_decision: {
-    documentNumber: '鹤住建封扣字〔2026〕3号',
+    documentNumber: '示住建封扣字〔2026〕3号',
     measure: 'sealing',
     party: PARTY,
     partyAddress: PARTY_ADDRESS,
@@ -220,7 +220,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
     startOn: '2026-02-28',
     termDays: 30,
     remedies:
-      '如不服本决定，可以在收到本决定书之日起六十日内向鹤壁市人民政府申请行政复议，也可以在六个月内依法向鹤壁市淇滨区人民法院提起行政诉讼。',
+      '如不服本决定，可以在收到本决定书之日起六十日内向示范市人民政府申请行政复议，也可以在六个月内依法向示范市新城区人民法院提起行政诉讼。',
     decidedOn: '2026-02-28',
   },
   rights_notice: {
@@ -233,7 +233,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
     remediesNotified: '对行政处罚决定不服的，可以依法申请行政复议或者提起行政诉讼。',
   },
   advance_notice: {
-    documentNumber: '鹤住建罚告字〔2026〕12号',
+    documentNumber: '示住建罚告字〔2026〕12号',
     party: PARTY,
     partyAddress: PARTY_ADDRESS,
     facts: '当事人未取得建筑工程施工许可证，于2026年1月10日擅自开工建设“安居·华庭”3号楼。',
@@ -251,10 +251,10 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
   },
   hearing_notice: {
     procedure: 'penalty',
-    documentNumber: '鹤住建听通字〔2026〕2号',
+    documentNumber: '示住建听通字〔2026〕2号',
     party: PARTY,
     hearingAt: '2026-03-10T09:00:00+08:00',
-    place: '鹤壁市住房和城乡建设局五楼听证室',
+    place: '示范市住房和城乡建设局五楼听证室',
     isPublic: true,
     host: '刘洋',
     hearingOfficers: '孙丽、周强',
@@ -268,7 +268,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
   statement_defence_record: {
     stage: 'before_penalty',
     recordedAt: '2026-03-04T10:00:00+08:00',
-    place: '鹤壁市住房和城乡建设局三楼询问室',
+    place: '示范市住房和城乡建设局三楼询问室',
     speaker: '陈志刚（项目负责人，受当事人委托）',
     relationToParty: 'agent',
     method: 'oral',
@@ -281,7 +281,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
     caseCause: '未取得施工许可证擅自施工案',
     startedAt: '2026-03-10T09:00:00+08:00',
     endedAt: '2026-03-10T10:30:00+08:00',
-    place: '鹤壁市住房和城乡建设局五楼听证室',
+    place: '示范市住房和城乡建设局五楼听证室',
     isPublic: true,
     host: '刘洋',
     recorder: '吴敏',
@@ -316,7 +316,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
   },
   collective_discussion_record: {
     meetingAt: '2026-03-13T15:00:00+08:00',
-    place: '鹤壁市住房和城乡建设局二楼会议室',
+    place: '示范市住房和城乡建设局二楼会议室',
     host: '局长 赵国强',
     attendees: '赵国强、钱文、孙丽、王建国',
     recorder: '吴敏',
@@ -327,7 +327,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
   },
   penalty_decision: PENALTY_DECISION_CONTENT,
   order_to_correct: {
-    documentNumber: '鹤住建责改字〔2026〕7号',
+    documentNumber: '示住建责改字〔2026〕7号',
     party: PARTY,
     problems: '“安居·华庭”3号楼未取得施工许可证擅自施工。',
     legalBasis: '《中华人民共和国建筑法》第六十四条',
@@ -338,7 +338,7 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
   service_receipt: {
     documentKind: 'penalty_decision',
     documentTitle: '行政处罚决定书',
-    documentNumber: '鹤住建罚决字〔2026〕12号',
+    documentNumber: '示住建罚决字〔2026〕12号',
     recipient: PARTY,
     method: 'direct',
     serviceAddress: PARTY_ADDRESS,
@@ -347,16 +347,16 @@ const STANDARD_CONTENT: { readonly [K in RecordKindId]?: Record<string, unknown>
     signerRelation: 'organization_receiver',
   },
   demand_notice: {
-    documentNumber: '鹤住建催告字〔2026〕4号',
+    documentNumber: '示住建催告字〔2026〕4号',
     party: PARTY,
     partyAddress: PARTY_ADDRESS,
-    decisionNumber: '鹤住建罚决字〔2026〕12号',
+    decisionNumber: '示住建罚决字〔2026〕12号',
     obligation: '缴纳罚款人民币伍万元整。',
     deadline: '2026-05-10',
-    performanceMethod: '到中国建设银行鹤壁分行各营业网点缴纳。',
+    performanceMethod: '到中国建设银行示范分行各营业网点缴纳。',
     isMonetary: true,
     amount: '50000.00',
-    paymentMethod: '缴入鹤壁市非税收入财政专户。',
+    paymentMethod: '缴入示范市非税收入财政专户。',
     rightsNotified: ['statement', 'defence'],
     rightsNoticeMethod: 'written',
     issuedOn: '2026-04-30',
@@ -412,7 +412,7 @@ const documentNumberOf = (templateId: DocumentTemplateId, content: Record<string
   const prefix = DOCUMENT_TEMPLATES[templateId].numberPrefix;
   if (!prefix) return null;
 
-  return typeof content.documentNumber === 'string' ? content.documentNumber : `鹤住建${prefix}〔2026〕12号`;
+  return typeof content.documentNumber === 'string' ? content.documentNumber : `示住建${prefix}〔2026〕12号`;
 };
 
 const signaturesFor = (templateId: DocumentTemplateId, officers: readonly { name: string }[]): DocumentSignature[] => {
@@ -454,7 +454,7 @@ export const inputFor = (templateId: DocumentTemplateId): DocumentInput => {
         {
           seq: 3,
           title: '行政处罚事先告知书',
-          documentNumber: '鹤住建罚告字〔2026〕12号',
+          documentNumber: '示住建罚告字〔2026〕12号',
           date: '2026-03-02',
           pages: 2,
           note: null,
@@ -462,7 +462,7 @@ export const inputFor = (templateId: DocumentTemplateId): DocumentInput => {
         {
           seq: 4,
           title: '行政处罚决定书',
-          documentNumber: '鹤住建罚决字〔2026〕12号',
+          documentNumber: '示住建罚决字〔2026〕12号',
           date: '2026-03-16',
           pages: 3,
           note: null,

@@ -11,6 +11,8 @@ import { findDefinition, findRecordKind, stageName } from '../../features/proced
 import { CompliancePanel } from './compliance-panel';
 import { DeadlinePanel } from './deadline-panel';
 import { EarlierRecordsCard } from './earlier-records-card';
+import { ExecutionPanel } from './execution-panel';
+import { LegalReviewCard } from './legal-review-card';
 import { RecordDetailDrawer } from './record-detail-drawer';
 import { RecordFormDrawer, type RecordFormTarget } from './record-form-drawer';
 import { StageActions } from './stage-actions';
@@ -119,14 +121,19 @@ export const CaseWorkspacePanels = ({ caseId, detail, evidence = null }: Props) 
     setIsFormOpen(true);
   };
   const selected = findRecord(workspace, detailId);
+  // REVIEW-1..5: shown once the case reaches the stage where legal review happens, or when the decision is major.
+  const reviewStage = definition?.stages.find((s) => s.records.some((r) => r.kind === 'legal_review_opinion'));
+  const showsLegalReview =
+    workspace.legalReview.isMajorDecision ||
+    (reviewStage !== undefined && workspace.visitedStages.includes(reviewStage.id));
 
   return (
     <>
       <Card
         title="办理进度"
         extra={
-          workspace.isMajorCase ? (
-            <Tooltip title="立案或审查记录认定为重大案件：须经法制审核和集体讨论">
+          workspace.isMajorCase || workspace.legalReview.isMajorDecision ? (
+            <Tooltip title="立案认定为重大案件，或拟作出的决定属于重大执法决定：须经法制审核和集体讨论">
               <Tag color="red">重大案件</Tag>
             </Tooltip>
           ) : null
@@ -152,6 +159,9 @@ export const CaseWorkspacePanels = ({ caseId, detail, evidence = null }: Props) 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
           <Flex vertical gap={16}>
+            {showsLegalReview ? (
+              <LegalReviewCard caseId={caseId} workspace={workspace} catalog={catalog.legalReview} />
+            ) : null}
             <StageRecordsCard
               workspace={workspace}
               fieldsOf={(kind) => findRecordKind(catalog, kind)?.fields}
@@ -164,7 +174,10 @@ export const CaseWorkspacePanels = ({ caseId, detail, evidence = null }: Props) 
           </Flex>
         </Col>
         <Col xs={24} xl={9}>
-          <DeadlinePanel deadlines={workspace.deadlines} uncoveredCalendarYear={workspace.uncoveredCalendarYear} />
+          <Flex vertical gap={16}>
+            <DeadlinePanel deadlines={workspace.deadlines} uncoveredCalendarYear={workspace.uncoveredCalendarYear} />
+            {workspace.execution ? <ExecutionPanel execution={workspace.execution} /> : null}
+          </Flex>
         </Col>
       </Row>
       <Fragment key="evidence">{evidence}</Fragment>
@@ -189,6 +202,8 @@ export const CaseWorkspacePanels = ({ caseId, detail, evidence = null }: Props) 
         stageNameOf={stageNameOf}
         isOpen={isDetailOpen}
         canCorrect={me.permissions.canRecord === true && !workspace.stage.isTerminal}
+        canSign={me.permissions.canGenerateDocuments === true && !workspace.stage.isTerminal}
+        serviceMethods={catalog.serviceMethods ?? []}
         onCorrect={correct}
         onClose={() => setIsDetailOpen(false)}
         afterClose={() => setDetailId(null)}

@@ -1,7 +1,7 @@
 import { EditOutlined } from '@ant-design/icons';
 import { Alert, Button, Descriptions, Divider, Drawer, Empty, Flex, Table, Tag, Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { RecordKind } from '../../api/procedure-types';
+import type { RecordKind, ServiceMethodDefinition } from '../../api/procedure-types';
 import type { CaseRecord, RecordOfficer, RecordWitness } from '../../api/workspace-types';
 import { Citations } from '../../components/citations';
 import { ViewTag } from '../../components/view-tag';
@@ -10,6 +10,7 @@ import { displayContentValue, unknownContentKeys } from '../../features/records/
 import { visibleFields } from '../../features/records/record-form';
 import { formatChinaDateTime } from '../../features/time/china-time';
 import { ApprovalChain, ApprovalForm } from './approval-panel';
+import { RecordDocuments } from './record-documents';
 import { RecordStatusTags } from './record-summary';
 
 type Props = {
@@ -19,6 +20,9 @@ type Props = {
   stageNameOf: (stageId: string) => string;
   isOpen: boolean;
   canCorrect: boolean;
+  /** DOC-2, DOC-4: may generate the record's document and collect signatures on it. */
+  canSign: boolean;
+  serviceMethods: ServiceMethodDefinition[];
   onCorrect: (record: CaseRecord) => void;
   onClose: () => void;
   afterClose: () => void;
@@ -131,6 +135,8 @@ export const RecordDetailDrawer = ({
   stageNameOf,
   isOpen,
   canCorrect,
+  canSign,
+  serviceMethods,
   onCorrect,
   onClose,
   afterClose,
@@ -223,6 +229,9 @@ export const RecordDetailDrawer = ({
             )}
           </Section>
         ) : null}
+        <Section title="格式文书与签名">
+          <RecordDocuments caseId={caseId} record={record} serviceMethods={serviceMethods} canAct={canSign} />
+        </Section>
         {record.approval.steps.length > 0 ? (
           <Section title="审批">
             <ApprovalChain record={record} />
