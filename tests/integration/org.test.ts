@@ -5,7 +5,7 @@ import { countUsers, findUserByUsername, listCredentialsOfUsers } from '../../se
 import { createUser } from '../../server/src/use-cases/create-user';
 import { issueCredential } from '../../server/src/use-cases/issue-credential';
 import { listPeople } from '../../server/src/use-cases/list-people';
-import { DEMO_DEVICES, DEMO_USERS, seedDemo } from '../../server/src/use-cases/seed-demo';
+import { DEMO_CATALOG, DEMO_DEVICES, DEMO_USERS, seedDemo } from '../../server/src/use-cases/seed-demo';
 import { actorFor } from '../support/actors';
 import { codeOf } from '../support/domain-error';
 import { createTestContext, type TestContext } from '../support/test-context';
@@ -51,8 +51,8 @@ describe('demo agency (issue 2 §6, ORG-1, ORG-2, ORG-4)', () => {
       (e) => JSON.parse(new TextDecoder().decode(e.leaf)).type as string,
     );
     expect(bureauTypes.filter((x) => x !== 'auth.login_succeeded')).toHaveLength(
-      // Each demo camera: registered, then issued.
-      1 + 3 + DEMO_USERS.length + credentials + 2 * DEMO_DEVICES.length,
+      // Each demo camera: registered, then issued; each entry of the catalog of major decisions (REVIEW-1).
+      1 + 3 + DEMO_USERS.length + credentials + 2 * DEMO_DEVICES.length + DEMO_CATALOG.length,
     );
   });
 

@@ -257,9 +257,11 @@ const ServiceProof = ({
   canAct,
   onSign,
   onAttach,
+  avCount,
 }: {
   record: CaseRecord;
   method: ServiceMethodDefinition;
+  avCount: number;
   canAct: boolean;
   onSign: (role: SignatureRole) => void;
   onAttach: (kind: string) => void;
@@ -298,7 +300,16 @@ const ServiceProof = ({
       );
     })}
     {method.isAvRequired ? (
-      <Typography.Text type="secondary">此方式还须同步音像记录（在本案证据中上传并关联本送达回证）。</Typography.Text>
+      <Check isMet={avCount > 0 || record.avReason !== null}>
+        <span>
+          音像记录
+          {avCount > 0
+            ? `（已关联 ${avCount} 个文件）`
+            : record.avReason
+              ? `（书面说明：${record.avReason}）`
+              : '（在本案证据中上传并关联本送达回证）'}
+        </span>
+      </Check>
     ) : null}
     {method.deemedServedAfterDays ? (
       <Typography.Text type="secondary">
@@ -335,6 +346,10 @@ export const RecordDocuments = ({
     current.signatureIds.length === record.signatures.length;
   const method =
     record.kind === 'service_receipt' ? serviceMethods.find((m) => m.id === record.content.method) : undefined;
+  const evidence = useCaseEvidence(caseId);
+  const avCount = (evidence.data?.items ?? []).filter(
+    (i) => i.recordId === record.id && (i.kind === 'video' || i.kind === 'audio'),
+  ).length;
 
   return (
     <Flex vertical gap={12} data-testid="record-documents">
@@ -408,6 +423,7 @@ export const RecordDocuments = ({
           record={record}
           method={method}
           canAct={canAct}
+          avCount={avCount}
           onSign={(role) => setSignRole(role)}
           onAttach={(kind) => setAttachKind(kind)}
         />
