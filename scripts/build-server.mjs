@@ -39,7 +39,12 @@ if (!isFresh) {
   fs.rmSync(dist, { recursive: true, force: true });
   await build({
     entryPoints: [path.join(server, 'src', 'main.ts')],
-    outfile: bundle,
+    outdir: dist,
+    outExtension: { '.js': '.mjs' },
+    // Modules imported on first use (the document renderer with pdfmake, docx and the fonts) become chunks of their
+    // own beside main.mjs, so an idle server does not hold them (ADR 0006).
+    splitting: true,
+    chunkNames: '[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

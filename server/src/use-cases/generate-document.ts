@@ -10,7 +10,6 @@ import {
   type CaseDocumentSummary,
 } from '../db/repos/document-repo';
 import { isSuperseded, lockCase } from '../db/repos/record-repo';
-import { renderDocument } from '../docgen/render-document';
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
 import { authorize } from '../policies/permissions';
 import { loadCaseState, type StoredOfficer, type StoredWitness } from '../procedures/case-state';
@@ -66,6 +65,8 @@ export const generateDocument = async ({
   const agency = await findAgencyById(ctx.db, found.case.agencyId);
   const signatures = (await listSignaturesOfCases(ctx.db, [caseId])).filter((s) => s.recordId === recordId);
   const documentNumber = typeof content.documentNumber === 'string' ? content.documentNumber : null;
+  // pdfmake, docx and the fonts load with the first document, not at server start (ADR 0006: idle memory).
+  const { renderDocument } = await import('../docgen/render-document');
   const rendered = await renderDocument({
     templateId: template.id,
     agency: { name: agency?.name ?? '' },
