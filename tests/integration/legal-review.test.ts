@@ -344,6 +344,24 @@ describe('review deadline and its extension (REVIEW-4)', () => {
   });
 });
 
+describe('a review due in a year the calendar does not cover yet (REVIEW-4, PROC-8)', () => {
+  it('says its due date is provisional', async () => {
+    const c = await caseInReview();
+    t.clock.set('2026-12-21T02:00:00.000Z');
+    try {
+      const round = await submit(c);
+      expect(round.dueOn.startsWith('2027-')).toBe(true);
+      const review = await getLegalReview({ ctx: t.ctx, actor: team.officer1, caseId: c.id });
+      expect(review.rounds[0]!.isDueDateCovered).toBe(false);
+      const open = await listLegalReviews({ ctx: t.ctx, actor: supervisor });
+      expect(open.open.find((r) => r.submissionId === round.id)?.isDueDateCovered).toBe(false);
+      expect(open.open.filter((r) => r.dueOn.startsWith('2026-')).every((r) => r.isDueDateCovered)).toBe(true);
+    } finally {
+      t.clock.set('2026-11-20T02:00:00.000Z');
+    }
+  });
+});
+
 describe('when drafter and reviewer disagree, the head rules after a collective discussion (REVIEW-5)', () => {
   it('refuses a ruling without a recorded discussion, and lets the decision proceed after one', async () => {
     const c = await caseInReview();

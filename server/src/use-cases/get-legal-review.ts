@@ -97,6 +97,14 @@ export const getLegalReview = async ({
         submittedAt: r.submission.submittedAt,
         dueOn: r.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? r.submission.dueOn,
         originalDueOn: r.submission.dueOn,
+        // PROC-8: a due date in a year the working-day calendar does not cover yet is only provisional.
+        isDueDateCovered: calendar.coveredYears.includes(
+          Number(
+            (
+              r.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? r.submission.dueOn
+            ).slice(0, 4),
+          ),
+        ),
         timeliness: reviewTimeliness({
           dueOn:
             r.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? r.submission.dueOn,

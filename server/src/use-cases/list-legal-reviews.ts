@@ -3,6 +3,7 @@ import { listDecidedReviews, listOpenReviews, listReviewRoundsOfCases } from '..
 import { listUsersOfAgency } from '../db/repos/user-repo';
 import { authorize } from '../policies/permissions';
 import type { UseCaseContext, UserActor } from './context';
+import { loadWorkCalendar } from './work-calendar';
 
 /**
  * REVIEW-4: the agency's reviews waiting for an opinion, each with its due date (after approved extensions) and
@@ -11,7 +12,11 @@ import type { UseCaseContext, UserActor } from './context';
  */
 export const listLegalReviews = async ({ ctx, actor }: { ctx: UseCaseContext; actor: UserActor }) => {
   authorize(actor, 'review.oversee');
-  const today = chinaDate(ctx.clock.now());
+  const now = ctx.clock.now();
+  const today = chinaDate(now);
+  const calendar = await loadWorkCalendar(ctx.db, now);
+  // PROC-8: a due date in a year the working-day calendar does not cover yet is only provisional.
+  const isCovered = (dueOn: string) => calendar.coveredYears.includes(Number(dueOn.slice(0, 4)));
   const open = await listOpenReviews(ctx.db, actor.agencyId);
   const decided = await listDecidedReviews(ctx.db, actor.agencyId, 50);
   const rounds = await listReviewRoundsOfCases(ctx.db, [...new Set([...open, ...decided].map((r) => r.caseId))]);
@@ -37,6 +42,7 @@ export const listLegalReviews = async ({ ctx, actor }: { ctx: UseCaseContext; ac
         submittedBy: names.get(r.submission.submittedBy) ?? r.submission.submittedBy,
         submittedAt: r.submission.submittedAt,
         dueOn,
+        isDueDateCovered: isCovered(dueOn),
         timeliness: reviewTimeliness({ dueOn, today, decidedOn: null }),
         pendingExtensions: pendingExtensions(r.submission.id),
       };

@@ -42,6 +42,8 @@ export type ReviewRound = {
   submittedAt: string;
   dueOn: string;
   originalDueOn: string;
+  /** False while the working-day calendar does not cover the due date's year: the date is provisional (PROC-8). */
+  isDueDateCovered: boolean;
   timeliness: ReviewTimeliness;
   opinion: {
     conclusion: string;

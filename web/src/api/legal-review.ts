@@ -19,6 +19,8 @@ export type OpenLegalReview = {
   submittedAt: string;
   /** China date, after approved extensions. */
   dueOn: string;
+  /** False while the working-day calendar does not cover the due date's year: the date is provisional (PROC-8). */
+  isDueDateCovered: boolean;
   timeliness: ReviewTimeliness;
   pendingExtensions: PendingReviewExtension[];
 };

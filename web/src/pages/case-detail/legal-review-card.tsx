@@ -584,6 +584,11 @@ const RoundView = ({
         </Typography.Text>
         <Tag>审核期限 {round.dueOn}</Tag>
         {round.dueOn !== round.originalDueOn ? <Tag color="blue">已延期（原 {round.originalDueOn}）</Tag> : null}
+        {round.isDueDateCovered ? null : (
+          <Tag color="orange" title="工作日历尚未录入该年度的节假日安排，期限按周末推算，录入后请核对">
+            日历未覆盖该年度，期限待核对
+          </Tag>
+        )}
         <Tag color={TIMELINESS_TAGS[round.timeliness].color}>{TIMELINESS_TAGS[round.timeliness].label}</Tag>
         {round.isCurrentDraft ? null : <Tag color="default">审核的是代拟稿的早先版本</Tag>}
       </Flex>

@@ -105,7 +105,21 @@ export const LegalReviewsPage = () => {
     roundColumn<OpenLegalReview>(),
     { title: '送审人', dataIndex: 'submittedBy', width: 110 },
     { title: '送审时间', key: 'submittedAt', width: 150, render: (_, row) => when(row.submittedAt) },
-    { title: '审核期限', dataIndex: 'dueOn', width: 110 },
+    {
+      title: '审核期限',
+      key: 'dueOn',
+      width: 130,
+      render: (_, row) => (
+        <Flex vertical gap={2}>
+          <span>{row.dueOn}</span>
+          {row.isDueDateCovered ? null : (
+            <Tag color="orange" title="工作日历尚未录入该年度的节假日安排，期限按周末推算，录入后请核对">
+              日历未覆盖，待核对
+            </Tag>
+          )}
+        </Flex>
+      ),
+    },
     timelinessColumn<OpenLegalReview>(TIMELINESS_TAGS),
     {
       title: '延期申请',
