@@ -178,9 +178,23 @@ export const approveWaiting = async (pages: Page[], caseUrl: string) => {
 
 /** Clicks a transition, confirms it, and waits for the stepper to show the new stage. */
 export const advance = async (page: Page, to: string) => {
-  await page.getByTestId(`transition-${to}`).click();
-  await page.getByRole('button', { name: '确认', exact: true }).click();
-  await page.locator(`[data-testid="stage-stepper"][data-current="${to}"]`).waitFor({ timeout: 15_000 });
+  const stepper = page.getByTestId('stage-stepper');
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId(`transition-${to}`).click();
+    await page.getByRole('button', { name: '确认', exact: true }).click();
+    try {
+      await page.locator(`[data-testid="stage-stepper"][data-current="${to}"]`).waitFor({ timeout: 15_000 });
+
+      return;
+    } catch (error) {
+      // On a busy machine a click on the confirmation as it animates in can be lost: read the case again, and try
+      // once more only if the stage really did not change (a second change would be refused by the server).
+      if (attempt === 2) throw error;
+      await page.reload();
+      await stepper.waitFor();
+      if ((await stepper.getAttribute('data-current')) === to) return;
+    }
+  }
 };
 
 /** Opens the detail drawer of the current stage's record of this kind (the newest one when there are several). */
