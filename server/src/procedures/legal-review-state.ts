@@ -10,6 +10,10 @@ import type { CaseRecordRow } from '../db/repos/record-repo';
 
 export type AgencyLevel = 'region' | 'city' | 'county';
 
+/** REVIEW-4: a round's due date now: the latest approved extension's, else the ten working days from submission. */
+export const currentDueOn = (round: ReviewRoundRows): string =>
+  round.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? round.submission.dueOn;
+
 /** What a submission stored about why the decision is major. */
 export type StoredMajorBasis = {
   catalogMatches: { entryId: string; title: string; reasons: string[] }[];

@@ -7,6 +7,7 @@ import {
 } from '../db/repos/legal-review-repo';
 import { appendLedgerEntry, ledgerActorOf } from '../ledger/append-ledger-entry';
 import { authorize } from '../policies/permissions';
+import { currentDueOn } from '../procedures/legal-review-state';
 import type { UseCaseContext, UserActor } from './context';
 import { lockReviewCase } from './legal-review-case';
 import { requiredText } from './required-text';
@@ -58,7 +59,7 @@ export const decideReviewExtension = async ({
               return { date: walk.date, isCovered: walk.uncoveredYears.length === 0 };
             },
           }).date
-        : (rows.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? submission.dueOn);
+        : currentDueOn(rows);
     const row: ReviewExtensionDecisionRow = {
       extensionId,
       decision,

@@ -4,7 +4,7 @@ import { listEvidenceOfCase } from '../db/repos/evidence-repo';
 import { listUsersOfAgency } from '../db/repos/user-repo';
 import { authorize, can } from '../policies/permissions';
 import { loadCaseState } from '../procedures/case-state';
-import type { StoredMajorBasis } from '../procedures/legal-review-state';
+import { currentDueOn, type StoredMajorBasis } from '../procedures/legal-review-state';
 import type { UseCaseContext, UserActor } from './context';
 import { loadWorkCalendar } from './work-calendar';
 
@@ -95,19 +95,12 @@ export const getLegalReview = async ({
         majorBasis: basis,
         submittedBy: nameOf(r.submission.submittedBy),
         submittedAt: r.submission.submittedAt,
-        dueOn: r.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? r.submission.dueOn,
+        dueOn: currentDueOn(r),
         originalDueOn: r.submission.dueOn,
         // PROC-8: a due date in a year the working-day calendar does not cover yet is only provisional.
-        isDueDateCovered: calendar.coveredYears.includes(
-          Number(
-            (
-              r.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? r.submission.dueOn
-            ).slice(0, 4),
-          ),
-        ),
+        isDueDateCovered: calendar.coveredYears.includes(Number(currentDueOn(r).slice(0, 4))),
         timeliness: reviewTimeliness({
-          dueOn:
-            r.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? r.submission.dueOn,
+          dueOn: currentDueOn(r),
           today,
           decidedOn: r.opinion ? chinaDate(r.opinion.reviewedAt) : null,
         }),

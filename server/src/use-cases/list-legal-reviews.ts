@@ -2,6 +2,7 @@ import { chinaDate, reviewTimeliness } from '@liuhen/domain';
 import { listDecidedReviews, listOpenReviews, listReviewRoundsOfCases } from '../db/repos/legal-review-repo';
 import { listUsersOfAgency } from '../db/repos/user-repo';
 import { authorize } from '../policies/permissions';
+import { currentDueOn } from '../procedures/legal-review-state';
 import type { UseCaseContext, UserActor } from './context';
 import { loadWorkCalendar } from './work-calendar';
 
@@ -21,10 +22,11 @@ export const listLegalReviews = async ({ ctx, actor }: { ctx: UseCaseContext; ac
   const decided = await listDecidedReviews(ctx.db, actor.agencyId, 50);
   const rounds = await listReviewRoundsOfCases(ctx.db, [...new Set([...open, ...decided].map((r) => r.caseId))]);
   const names = new Map((await listUsersOfAgency(ctx.db, actor.agencyId)).map((u) => [u.id, u.displayName]));
-  const dueOf = (submissionId: string, original: string) =>
-    rounds
-      .find((r) => r.submission.id === submissionId)
-      ?.extensions.findLast((e) => e.decision?.decision === 'approved')?.decision?.dueOn ?? original;
+  const dueOf = (submissionId: string, original: string) => {
+    const round = rounds.find((r) => r.submission.id === submissionId);
+
+    return round ? currentDueOn(round) : original;
+  };
   const pendingExtensions = (submissionId: string) =>
     (rounds.find((r) => r.submission.id === submissionId)?.extensions ?? [])
       .filter((e) => e.decision === null)

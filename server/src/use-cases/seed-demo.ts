@@ -116,6 +116,24 @@ export const seedDemo = async ({ ctx }: { ctx: UseCaseContext }): Promise<boolea
   return true;
 };
 
+/** A demo user acting in the seed's session, so the rows it writes name a person as real ones do. */
+const demoActor = (options: {
+  user: DemoUser;
+  userIds: Map<string, string>;
+  agencyId: string;
+  sectionId: string;
+}): UserActor => ({
+  kind: 'user',
+  userId: options.userIds.get(options.user.username)!,
+  username: options.user.username,
+  displayName: options.user.displayName,
+  agencyId: options.agencyId,
+  sectionId: options.sectionId,
+  roles: options.user.roles,
+  credentialNumber: null,
+  sessionId: 'seed',
+});
+
 // REVIEW-1: a demo catalog of major decisions, after the thresholds housing-construction agencies commonly publish.
 export const DEMO_CATALOG = [
   {
@@ -173,17 +191,7 @@ const seedDemoCatalog = async ({
 }) => {
   const reviewer = DEMO_USERS.find((u) => u.username === 'legal1')!;
   // The catalog is kept by the legal section, so its reviewer enters it; the session is the seed's.
-  const actor: UserActor = {
-    kind: 'user',
-    userId: userIds.get(reviewer.username)!,
-    username: reviewer.username,
-    displayName: reviewer.displayName,
-    agencyId,
-    sectionId,
-    roles: reviewer.roles,
-    credentialNumber: null,
-    sessionId: 'seed',
-  };
+  const actor = demoActor({ user: reviewer, userIds, agencyId, sectionId });
   for (const entry of DEMO_CATALOG) await addMajorCatalogEntry({ ctx, actor, input: entry });
 };
 
@@ -206,17 +214,7 @@ const seedDemoDevices = async ({
 }) => {
   const keeper = DEMO_USERS.find((u) => u.username === 'devicekeeper1')!;
   // The register names a person for every change, so the demo's keeper does it; the session is the seed's.
-  const actor: UserActor = {
-    kind: 'user',
-    userId: userIds.get(keeper.username)!,
-    username: keeper.username,
-    displayName: keeper.displayName,
-    agencyId,
-    sectionId,
-    roles: keeper.roles,
-    credentialNumber: null,
-    sessionId: 'seed',
-  };
+  const actor = demoActor({ user: keeper, userIds, agencyId, sectionId });
   for (const device of DEMO_DEVICES) {
     const { id } = await registerDevice({
       ctx,
